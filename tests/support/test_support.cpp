@@ -1,0 +1,58 @@
+#include "support/test_support.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "core/files.h"
+
+namespace vanthu::testing {
+
+std::filesystem::path testData(std::string_view rel) { return std::filesystem::path(VANTHU_TEST_DATA_DIR) / rel; }
+std::filesystem::path sample(std::string_view name) { return std::filesystem::path(VANTHU_SAMPLES_DIR) / name; }
+
+std::vector<std::filesystem::path> allSamples() {
+    std::vector<std::filesystem::path> out;
+    for (const auto& e : std::filesystem::directory_iterator(VANTHU_SAMPLES_DIR))
+        if (e.path().extension() == ".xml") out.push_back(e.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void expectGolden(const std::filesystem::path& rel, std::string_view actual) {
+    const auto path = std::filesystem::path(VANTHU_GOLDEN_DIR) / rel;
+    if (std::getenv("UPDATE_GOLDEN")) {
+        std::filesystem::create_directories(path.parent_path());
+        writeFileAtomic(path, actual);
+        GTEST_SKIP() << "rewrote golden " << rel;
+    }
+    ASSERT_TRUE(std::filesystem::exists(path)) << rel << " missing; run with UPDATE_GOLDEN=1 and review";
+    EXPECT_EQ(readFile(path), actual) << rel << " differs; rerun with UPDATE_GOLDEN=1 and review the diff";
+}
+
+std::vector<TextCase> loadCases(std::string_view rel) {
+    static constexpr std::string_view kArrow = "⟶";
+    std::vector<TextCase> cases;
+    std::istringstream in(readFile(testData(rel)));
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        if (line.empty() || line[0] == '#') continue;
+        const auto at = line.find(kArrow);
+        if (at == std::string::npos) continue;
+        auto trim = [](std::string s) {
+            while (!s.empty() && s.back() == ' ') s.pop_back();
+            while (!s.empty() && s.front() == ' ') s.erase(s.begin());
+            return s;
+        };
+        cases.push_back({trim(line.substr(0, at)), trim(line.substr(at + kArrow.size())),
+                         std::string(rel) + ":" + std::to_string(n)});
+    }
+    return cases;
+}
+
+}  // namespace vanthu::testing

@@ -1,0 +1,26 @@
+// tests/support/test_support.h: helpers shared by every test executable.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vanthu::testing {
+
+std::filesystem::path testData(std::string_view rel);   // tests/data/<rel>
+std::filesystem::path sample(std::string_view name);    // samples/<name>
+std::vector<std::filesystem::path> allSamples();        // samples/*.xml, sorted
+
+// Compares with tests/golden/<rel>; UPDATE_GOLDEN=1 rewrites the file instead (review the diff!).
+void expectGolden(const std::filesystem::path& rel, std::string_view actual);
+
+// One case per line: "input ⟶ expected" (blank lines and lines starting with '#' skipped).
+struct TextCase {
+    std::string input;
+    std::string expected;
+    std::string where;  // "file:line"
+};
+std::vector<TextCase> loadCases(std::string_view rel);
+
+}  // namespace vanthu::testing
