@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what vanthu needs from Debian 12 (apt only) and builds it into build/.
+# Idempotent: packages already present are not reinstalled; the build is incremental (ccache).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  # build
+  g++ cmake make pkg-config ccache libpoco-dev libicu-dev libxml2-dev libfreetype-dev zlib1g-dev
+  libharfbuzz-dev libsqlite3-dev libpq-dev libssl-dev libgtest-dev libgmock-dev libbenchmark-dev
+  # fonts: Liberation Serif stands in for Times New Roman (fonts/README.md)
+  fonts-liberation2 fontconfig
+  # the real clients the tests check our output with
+  libxml2-utils unzip python3-docx poppler-utils qpdf libreoffice-writer-nogui
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+export CCACHE_DIR="${CCACHE_DIR:-$PWD/.ccache}"
+BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}"
+cmake -S . -B build -DCMAKE_BUILD_TYPE="$BUILD_TYPE" >/dev/null
+cmake --build build -j"$(nproc)"
