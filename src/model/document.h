@@ -69,6 +69,7 @@ struct Block {
     Inlines text;        // paragraph text (Clause, Point, Paragraph, Bullet, Cell)
     int level = 1;       // Heading level 1–4
     bool headerRow = false;  // Row: repeat as table header
+    std::vector<int> columnWidths;  // Table: relative column widths as written ("1 6 3 3"); empty = equal
     std::vector<Block> children;
     SourcePos pos;
 };

@@ -1,1 +1,490 @@
 #include "xml/parser.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <cstdio>
+#include <mutex>
+#include <system_error>
+#include <utility>
+
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+
+#include "core/narrow.h"
+#include "xml/document_impl.h"
+
+namespace vanthu::xml {
+namespace {
+
+// ---------------------------------------------------------------- entity loader ---------------
+
+// The folder Schema::load may read from on this thread; empty = deny everything.
+thread_local std::filesystem::path tAllowedDir;
+
+// Local file path named by a system id, or "" when the id is not a plain local file reference.
+std::string localPathOf(std::string_view url) {
+    if (url.starts_with("file://")) {
+        url.remove_prefix(7);
+        if (!url.starts_with("/")) return {};  // file://host/… is not local
+    }
+    const auto colon = url.find(':');
+    const auto slash = url.find('/');
+    if (colon != std::string_view::npos && (slash == std::string_view::npos || colon < slash)) return {};  // a scheme
+    if (url.find('%') != std::string_view::npos) return {};  // no escaped paths; our schemas need none
+    return std::string(url);
+}
+
+bool insideAllowedDir(const std::string& path) {
+    if (tAllowedDir.empty() || path.empty()) return false;
+    std::error_code ec;
+    const auto canonical = std::filesystem::weakly_canonical(path, ec);
+    if (ec || !std::filesystem::is_regular_file(canonical, ec)) return false;
+    const auto rel = canonical.lexically_relative(tAllowedDir);
+    return !rel.empty() && *rel.begin() != ".." && rel.is_relative();
+}
+
+xmlParserInputPtr denyAllLoader(const char* url, const char* /*publicId*/, xmlParserCtxtPtr ctxt) {
+    if (url != nullptr) {
+        const auto path = localPathOf(url);
+        if (insideAllowedDir(path)) return xmlNewInputFromFile(ctxt, path.c_str());
+    }
+    return nullptr;  // libxml2 reports "failed to load external entity"; nothing is read
+}
+
+// ---------------------------------------------------------------- diagnostics ------------------
+
+struct RawDiagnostic {
+    int code = 0;
+    int level = 0;
+    int line = 0;
+    int column = 0;
+    std::string message;
+    std::string str1, str2;
+};
+
+struct ParseSink {
+    xmlParserCtxtPtr ctxt = nullptr;
+    std::vector<RawDiagnostic> diagnostics;
+    bool sawDoctype = false;
+    int doctypeLine = 0;
+};
+
+thread_local ParseSink* tSink = nullptr;
+
+std::string trimMessage(const char* m) {
+    std::string s = m ? m : "";
+    while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+    for (auto& c : s)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    return s;
+}
+
+void collectParseError(void* /*userData*/, xmlErrorPtr e) {
+    if (tSink == nullptr || e == nullptr) return;
+    tSink->diagnostics.push_back({e->code, e->level, e->line, e->int2, trimMessage(e->message),
+                                  e->str1 ? e->str1 : "", e->str2 ? e->str2 : ""});
+}
+
+// SAX internalSubset hook: called as soon as "<!DOCTYPE name [ExternalID]" is read, before any
+// markup declaration of the internal subset is parsed. Stopping here means no entity is ever
+// declared, so neither XXE nor amplification can happen, whatever the options.
+void refuseDoctype(void* /*ctx*/, const xmlChar*, const xmlChar*, const xmlChar*) {
+    if (tSink == nullptr) return;
+    tSink->sawDoctype = true;
+    if (tSink->ctxt && tSink->ctxt->input) tSink->doctypeLine = tSink->ctxt->input->line;
+    if (tSink->ctxt) xmlStopParser(tSink->ctxt);
+}
+
+// Installs our structured handler for this thread (libxml2 keeps it in thread-local globals) and
+// restores the previous one, so errors that bypass the parser context are collected as well.
+class ScopedErrors {
+public:
+    explicit ScopedErrors(ParseSink& sink) : saved_(xmlStructuredError), savedCtx_(xmlStructuredErrorContext), prevSink_(tSink) {
+        tSink = &sink;
+        xmlSetStructuredErrorFunc(nullptr, collectParseError);
+    }
+    ~ScopedErrors() {
+        xmlSetStructuredErrorFunc(savedCtx_, saved_);
+        tSink = prevSink_;
+    }
+    ScopedErrors(const ScopedErrors&) = delete;
+    ScopedErrors& operator=(const ScopedErrors&) = delete;
+
+private:
+    xmlStructuredErrorFunc saved_;
+    void* savedCtx_;
+    ParseSink* prevSink_;
+};
+
+std::string hexByte(unsigned char b) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "0x%02X", b);
+    return buf;
+}
+
+Error makeError(Errc code, std::string vi, std::string en, Position at, std::string field = {}) {
+    Error e;
+    e.code = code;
+    e.messageVi = std::move(vi);
+    e.messageEn = std::move(en);
+    e.field = std::move(field);
+    e.line = at.line;
+    e.column = at.column;
+    return e;
+}
+
+// A Vietnamese wording for libxml2's well-formedness errors; the English one is libxml2's own.
+std::string vietnameseParseMessage(const RawDiagnostic& d) {
+    const auto quoted = [](const std::string& s) { return s.empty() ? std::string() : " '" + s + "'"; };
+    switch (d.code) {
+        case XML_ERR_DOCUMENT_EMPTY: return "Đây không phải tài liệu XML: không tìm thấy thẻ mở '<'";  // empty input is caught earlier
+        case XML_ERR_DOCUMENT_START:
+        case XML_ERR_DOCUMENT_END:
+        case XML_ERR_EXTRA_CONTENT: return "Tài liệu XML không bắt đầu hoặc kết thúc đúng: chỉ được có một phần tử gốc";
+        case XML_ERR_INVALID_CHAR:
+        case XML_ERR_INVALID_CHARREF: return "Ký tự không được phép trong XML";
+        case XML_ERR_UNDECLARED_ENTITY:
+        case XML_WAR_UNDECLARED_ENTITY:
+            return "Thực thể" + quoted(d.str1.empty() ? d.str1 : "&" + d.str1 + ";") +
+                   " không được phép; chỉ dùng &amp; &lt; &gt; &quot; &apos; và tham chiếu ký tự (&#...;)";
+        case XML_ERR_ENTITYREF_SEMICOL_MISSING: return "Tham chiếu thực thể thiếu dấu ';' (viết '&' thành '&amp;')";
+        case XML_ERR_ENTITY_LOOP: return "Thực thể lồng nhau vô hạn (tấn công khuếch đại thực thể)";
+        case XML_ERR_STRING_NOT_STARTED:
+        case XML_ERR_STRING_NOT_CLOSED:
+        case XML_ERR_ATTRIBUTE_NOT_STARTED:
+        case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+        case XML_ERR_ATTRIBUTE_WITHOUT_VALUE: return "Thuộc tính" + quoted(d.str1) + " viết sai: giá trị phải đặt trong dấu nháy";
+        case XML_ERR_LT_IN_ATTRIBUTE: return "Giá trị thuộc tính không được chứa ký tự '<'";
+        case XML_ERR_ATTRIBUTE_REDEFINED: return "Thuộc tính" + quoted(d.str1) + " bị khai báo hai lần";
+        case XML_ERR_COMMENT_NOT_FINISHED:
+        case XML_ERR_HYPHEN_IN_COMMENT: return "Chú thích XML (<!-- -->) viết sai hoặc chưa đóng";
+        case XML_ERR_CDATA_NOT_FINISHED: return "Khối CDATA chưa được đóng";
+        case XML_ERR_PI_NOT_STARTED:
+        case XML_ERR_PI_NOT_FINISHED:
+        case XML_ERR_XMLDECL_NOT_STARTED:
+        case XML_ERR_XMLDECL_NOT_FINISHED:
+        case XML_ERR_RESERVED_XML_NAME:
+        case XML_ERR_VERSION_MISSING: return "Khai báo <?xml ...?> viết sai hoặc không ở đầu tệp";
+        case XML_ERR_SPACE_REQUIRED: return "Thiếu khoảng trắng bắt buộc";
+        case XML_ERR_NAME_REQUIRED: return "Thiếu tên phần tử hoặc thuộc tính sau '<'";
+        case XML_ERR_LT_REQUIRED:
+        case XML_ERR_GT_REQUIRED: return "Thẻ" + quoted(d.str1) + " viết sai: thiếu dấu '>' hoặc thuộc tính không đúng cú pháp";
+        case XML_ERR_LTSLASH_REQUIRED:
+        case XML_ERR_TAG_NOT_FINISHED: return "Phần tử" + quoted(d.str1) + " chưa được đóng (thiếu thẻ đóng)";
+        case XML_ERR_TAG_NAME_MISMATCH:
+            return "Thẻ mở" + quoted(d.str1) + " và thẻ đóng" + quoted(d.str2) + " không khớp";
+        case XML_ERR_NOT_WELL_BALANCED: return "Các thẻ mở và đóng không cân đối";
+        case XML_ERR_UNKNOWN_ENCODING:
+        case XML_ERR_UNSUPPORTED_ENCODING:
+        case XML_ERR_INVALID_ENCODING: return "Bảng mã không được hỗ trợ; tài liệu phải là UTF-8";
+        case XML_NS_ERR_UNDEFINED_NAMESPACE: return "Tiền tố không gian tên" + quoted(d.str1) + " chưa được khai báo";
+        case XML_ERR_NO_MEMORY: return "Không đủ bộ nhớ để đọc tài liệu XML";
+        default: return "Tài liệu XML không đúng cú pháp";
+    }
+}
+
+// ---------------------------------------------------------------- source scanning --------------
+
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+std::vector<std::size_t> lineStartsOf(std::string_view s) {
+    std::vector<std::size_t> starts{0};
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s[i] == '\n') starts.push_back(i + 1);
+    return starts;
+}
+
+// Offsets of every start tag's '<' in document order. REQUIRES: well-formed XML without DOCTYPE
+// (so '<' in content is always markup, attribute values never contain '<').
+std::vector<std::size_t> startTagOffsets(std::string_view s) {
+    std::vector<std::size_t> out;
+    std::size_t i = 0;
+    auto skipPast = [&](std::string_view end, std::size_t from) {
+        const auto at = s.find(end, from);
+        return at == std::string_view::npos ? s.size() : at + end.size();
+    };
+    while ((i = s.find('<', i)) != std::string_view::npos) {
+        const auto rest = s.substr(i);
+        if (rest.starts_with("<!--")) i = skipPast("-->", i + 4);
+        else if (rest.starts_with("<![CDATA[")) i = skipPast("]]>", i + 9);
+        else if (rest.starts_with("<?")) i = skipPast("?>", i + 2);
+        else if (rest.starts_with("<!") || rest.starts_with("</")) i = skipPast(">", i + 2);
+        else {
+            out.push_back(i);
+            ++i;
+        }
+    }
+    return out;
+}
+
+// Offset of "<!DOCTYPE" in the prolog (after the XML declaration, comments and PIs), if any.
+std::optional<std::size_t> doctypeOffset(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (isSpace(s[i])) { ++i; continue; }
+        const auto rest = s.substr(i);
+        if (rest.starts_with("\xEF\xBB\xBF")) { i += 3; continue; }
+        if (rest.starts_with("<!DOCTYPE")) return i;
+        std::string_view end;
+        if (rest.starts_with("<!--")) end = "-->";
+        else if (rest.starts_with("<?")) end = "?>";
+        else return std::nullopt;
+        const auto at = s.find(end, i + 2);
+        if (at == std::string_view::npos) return std::nullopt;
+        i = at + end.size();
+    }
+    return std::nullopt;
+}
+
+// Offset of the attribute named `qname` inside the start tag at `tag`, or npos.
+std::size_t attributeOffset(std::string_view s, std::size_t tag, std::string_view qname) {
+    std::size_t i = tag + 1;
+    while (i < s.size() && !isSpace(s[i]) && s[i] != '>' && s[i] != '/') ++i;  // element name
+    while (i < s.size()) {
+        while (i < s.size() && isSpace(s[i])) ++i;
+        if (i >= s.size() || s[i] == '>' || s[i] == '/') return std::string_view::npos;
+        const std::size_t nameStart = i;
+        while (i < s.size() && !isSpace(s[i]) && s[i] != '=') ++i;
+        if (s.substr(nameStart, i - nameStart) == qname) return nameStart;
+        while (i < s.size() && s[i] != '"' && s[i] != '\'') ++i;
+        if (i >= s.size()) return std::string_view::npos;
+        const auto close = s.find(s[i], i + 1);
+        if (close == std::string_view::npos) return std::string_view::npos;
+        i = close + 1;
+    }
+    return std::string_view::npos;
+}
+
+void collectElements(const xmlNode* n, std::vector<const xmlNode*>& out) {
+    for (; n != nullptr; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        out.push_back(n);
+        collectElements(n->children, out);
+    }
+}
+
+const xmlNode* findEntityRef(const xmlNode* n) {
+    for (; n != nullptr; n = n->next) {
+        if (n->type == XML_ENTITY_REF_NODE || n->type == XML_ENTITY_NODE || n->type == XML_ENTITY_DECL ||
+            n->type == XML_DTD_NODE || n->type == XML_DOCUMENT_TYPE_NODE)
+            return n;
+        if (n->type == XML_ELEMENT_NODE)
+            if (const auto* found = findEntityRef(n->children)) return found;
+    }
+    return nullptr;
+}
+
+std::string qualifiedName(const xmlNs* ns, const xmlChar* name) {
+    std::string q;
+    if (ns != nullptr && ns->prefix != nullptr) q = std::string(reinterpret_cast<const char*>(ns->prefix)) + ":";
+    return q + reinterpret_cast<const char*>(name);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- public helpers ---------------
+
+void initialise() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        xmlInitParser();
+        xmlSetExternalEntityLoader(denyAllLoader);
+    });
+}
+
+LoaderAllowance::LoaderAllowance(const std::filesystem::path& dir) : previous_(tAllowedDir) {
+    tAllowedDir = std::filesystem::weakly_canonical(dir);
+}
+
+LoaderAllowance::~LoaderAllowance() { tAllowedDir = previous_; }
+
+std::optional<std::size_t> firstInvalidUtf8(std::string_view s) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        if (c < 0x80) { ++i; continue; }
+        std::size_t len = 0;
+        unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) len = 2;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            if (c == 0xE0) lo = 0xA0;  // no overlongs
+            if (c == 0xED) hi = 0x9F;  // no surrogates
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            if (c == 0xF0) lo = 0x90;  // no overlongs
+            if (c == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
+        } else {
+            return i;  // 0x80–0xC1 (continuation or overlong lead), 0xF5–0xFF
+        }
+        if (n - i < len) return i;
+        if (p[i + 1] < lo || p[i + 1] > hi) return i;
+        for (std::size_t k = 2; k < len; ++k)
+            if ((p[i + k] & 0xC0) != 0x80) return i;
+        i += len;
+    }
+    return std::nullopt;
+}
+
+Position positionOfOffset(std::string_view s, std::size_t byteOffset) noexcept {
+    byteOffset = std::min(byteOffset, s.size());
+    int line = 1;
+    std::size_t lineStart = 0;
+    for (std::size_t i = 0; i < byteOffset; ++i)
+        if (s[i] == '\n') { ++line; lineStart = i + 1; }
+    if (lineStart == 0 && s.starts_with("\xEF\xBB\xBF") && byteOffset >= 3) lineStart = 3;  // a BOM is not a column
+    int column = 1;
+    for (std::size_t i = lineStart; i < byteOffset; ++i)
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++column;
+    return {line, column};
+}
+
+// ---------------------------------------------------------------- Document ---------------------
+
+Position Document::Impl::at(std::size_t byteOffset) const {
+    byteOffset = std::min(byteOffset, source.size());
+    const auto it = std::upper_bound(lineStarts.begin(), lineStarts.end(), byteOffset);
+    const auto lineIndex = static_cast<std::size_t>(it - lineStarts.begin()) - 1;
+    std::size_t from = lineStarts[lineIndex];
+    if (lineIndex == 0 && std::string_view(source).starts_with("\xEF\xBB\xBF") && byteOffset >= 3) from = 3;
+    int column = 1;
+    for (std::size_t i = from; i < byteOffset; ++i)
+        if ((static_cast<unsigned char>(source[i]) & 0xC0) != 0x80) ++column;
+    return {narrow<int>(lineIndex + 1), column};
+}
+
+Document::Document(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Document::~Document() = default;
+Document::Document(Document&&) noexcept = default;
+Document& Document::operator=(Document&&) noexcept = default;
+
+void* Document::raw() const { return impl_->doc.get(); }
+std::string_view Document::source() const { return impl_->source; }
+Position Document::positionOfOffset(std::size_t byteOffset) const { return impl_->at(byteOffset); }
+
+Node Document::root() const { return Node::fromRaw(xmlDocGetRootElement(impl_->doc.get())); }
+
+Position Document::position(Node n) const {
+    if (!n) return {};
+    const auto* node = static_cast<const xmlNode*>(n.raw());
+    if (n.kind() == Node::Kind::Attribute) {
+        const auto* attr = static_cast<const xmlAttr*>(n.raw());
+        const auto owner = position(n.parent());
+        const auto it = impl_->startTags.find(attr->parent);
+        if (it == impl_->startTags.end()) return owner;
+        const auto off = attributeOffset(impl_->source, it->second, qualifiedName(attr->ns, attr->name));
+        return off == std::string_view::npos ? owner : impl_->at(off);
+    }
+    if (n.kind() != Node::Kind::Element) return position(n.parent());
+    const auto it = impl_->startTags.find(node);
+    if (it != impl_->startTags.end()) return impl_->at(it->second);
+    return {narrow<int>(std::max(0L, xmlGetLineNo(node))), 0};
+}
+
+std::string Document::path(Node n) const {
+    if (!n) return {};
+    if (n.kind() == Node::Kind::Attribute) return path(n.parent()) + "/@" + std::string(n.name());
+    if (n.kind() != Node::Kind::Element) return path(n.parent());
+    std::string out;
+    for (const auto* e = static_cast<const xmlNode*>(n.raw()); e != nullptr && e->type == XML_ELEMENT_NODE; e = e->parent) {
+        int index = 0, same = 0;
+        if (e->parent != nullptr && e->parent->type == XML_ELEMENT_NODE) {
+            for (const auto* s = e->parent->children; s != nullptr; s = s->next) {
+                if (s->type != XML_ELEMENT_NODE || !xmlStrEqual(s->name, e->name)) continue;
+                ++same;
+                if (s == e) index = same;
+            }
+        }
+        std::string seg = "/" + std::string(reinterpret_cast<const char*>(e->name));
+        if (same > 1) seg += "[" + std::to_string(index) + "]";
+        out.insert(0, seg);
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- parse ------------------------
+
+Result<Document> parse(std::string_view bytes, std::size_t maxBytes) {
+    initialise();
+    const Position start{1, 1};
+    if (bytes.size() > maxBytes || bytes.size() > static_cast<std::size_t>(INT_MAX))
+        return makeError(Errc::TooLarge,
+                         "Tài liệu XML quá lớn: " + std::to_string(bytes.size()) + " byte, giới hạn là " +
+                             std::to_string(maxBytes) + " byte",
+                         "The XML input is too large: " + std::to_string(bytes.size()) + " bytes, the limit is " +
+                             std::to_string(maxBytes) + " bytes",
+                         {});
+    if (std::all_of(bytes.begin(), bytes.end(), isSpace))
+        return makeError(Errc::InvalidInput, "Tài liệu XML rỗng", "The XML input is empty", start);
+    if (const auto bad = firstInvalidUtf8(bytes)) {
+        const auto at = positionOfOffset(bytes, *bad);
+        const auto byte = hexByte(static_cast<unsigned char>(bytes[*bad]));
+        return makeError(Errc::InvalidInput,
+                         "Dữ liệu không phải UTF-8 hợp lệ: byte " + byte + " ở dòng " + std::to_string(at.line) + ", cột " +
+                             std::to_string(at.column) + " (hãy lưu tệp với bảng mã UTF-8)",
+                         "The input is not valid UTF-8: byte " + byte + " at line " + std::to_string(at.line) + ", column " +
+                             std::to_string(at.column) + " (save the file as UTF-8)",
+                         at);
+    }
+
+    auto impl = std::make_unique<Document::Impl>();
+    impl->source.assign(bytes);
+    impl->lineStarts = lineStartsOf(impl->source);
+
+    ParseSink sink;
+    XmlParserCtxt ctxt{xmlNewParserCtxt()};
+    if (!ctxt) throw Failure(Errc::Internal, "xmlNewParserCtxt failed");
+    sink.ctxt = ctxt.get();
+    ctxt->sax->internalSubset = refuseDoctype;
+    ctxt->sax->serror = collectParseError;
+    ctxt->sax->initialized = XML_SAX2_MAGIC;
+    {
+        ScopedErrors scope(sink);
+        // NONET: no network; NOCDATA: CDATA becomes text. Never NOENT/DTDLOAD/DTDATTR/DTDVALID/HUGE.
+        // The encoding argument forces UTF-8 (validated above) whatever the declaration says.
+        impl->doc.reset(xmlCtxtReadMemory(ctxt.get(), impl->source.data(), narrow<int>(impl->source.size()), nullptr,
+                                          "UTF-8", XML_PARSE_NONET | XML_PARSE_NOCDATA));
+    }
+
+    if (sink.sawDoctype || (impl->doc && (impl->doc->intSubset || impl->doc->extSubset))) {
+        Position at{sink.doctypeLine, 0};
+        if (const auto off = doctypeOffset(impl->source)) at = impl->at(*off);
+        return makeError(Errc::InvalidInput,
+                         "Không chấp nhận khai báo <!DOCTYPE> (DTD, thực thể) trong tài liệu XML; hãy xóa khai báo này",
+                         "A <!DOCTYPE> declaration (DTD, entities) is not allowed in the XML input; remove it", at);
+    }
+
+    Errors errors;
+    for (const auto& d : sink.diagnostics) {
+        if (d.level < XML_ERR_ERROR) continue;  // warnings (e.g. a relative namespace URI) do not block
+        errors.push_back(makeError(Errc::InvalidInput, vietnameseParseMessage(d), d.message, {d.line, d.column}));
+    }
+    if (!errors.empty()) return errors;
+    if (!impl->doc || xmlDocGetRootElement(impl->doc.get()) == nullptr)
+        return makeError(Errc::InvalidInput, "Tài liệu XML không có phần tử gốc", "The XML input has no root element", start);
+
+    std::vector<const xmlNode*> elements;
+    collectElements(xmlDocGetRootElement(impl->doc.get()), elements);
+    const auto tags = startTagOffsets(impl->source);
+    if (tags.size() == elements.size()) {  // always, for a document accepted above
+        impl->startTags.reserve(elements.size());
+        for (std::size_t k = 0; k < elements.size(); ++k) impl->startTags.emplace(elements[k], tags[k]);
+    }
+
+    // Without a DOCTYPE libxml2 already rejects undeclared entities; this is the second lock.
+    if (const xmlNode* bad = findEntityRef(impl->doc->children)) {
+        Position at{narrow<int>(std::max(0L, xmlGetLineNo(bad))), 0};
+        if (const auto it = impl->startTags.find(bad->parent); it != impl->startTags.end()) at = impl->at(it->second);
+        const std::string name = bad->name ? reinterpret_cast<const char*>(bad->name) : "";
+        return makeError(Errc::InvalidInput,
+                         "Tham chiếu thực thể '&" + name + ";' không được phép; chỉ dùng &amp; &lt; &gt; &quot; &apos;",
+                         "The entity reference '&" + name + ";' is not allowed; only &amp; &lt; &gt; &quot; &apos; are",
+                         at);
+    }
+    return Document(std::move(impl));
+}
+
+}  // namespace vanthu::xml

@@ -1,0 +1,312 @@
+#include "font/metrics.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_ADVANCES_H
+#include FT_TRUETYPE_TABLES_H
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "core/c_handle.h"
+#include "core/error.h"
+#include "core/files.h"
+
+namespace vanthu::font {
+namespace {
+
+using FtLibrary = CHandle<FT_LibraryRec_, FT_Done_FreeType>;
+using FtFace = CHandle<FT_FaceRec_, FT_Done_Face>;
+using XmlDoc = CHandle<xmlDoc, xmlFreeDoc>;
+
+constexpr std::string_view kManifestNs = "urn:vanthu:fonts:1";
+
+// Code points measured often enough to deserve a flat table: Latin (with combining marks),
+// Latin Extended Additional (the precomposed Vietnamese letters) and General Punctuation
+// (dashes, curly quotes, ellipsis). Everything else the face maps goes into a sorted vector.
+struct FlatRange {
+    char32_t first;
+    char32_t last;
+};
+constexpr FlatRange kFlat[] = {{0x0000, 0x036F}, {0x1E00, 0x1EFF}, {0x2000, 0x206F}};
+
+// Letters a Vietnamese document cannot do without (tool chain report §4): a face lacking one of
+// them would print tofu, so it is refused at load.
+constexpr std::u32string_view kVietnameseRequired =
+    U"ăĂâÂđĐêÊôÔơƠưƯÀÁÃÈÉÌÍÒÓÕÙÚÝàáãèéìíòóõùúýĨĩŨũ";
+constexpr char32_t kVietnameseBlockFirst = 0x1EA0, kVietnameseBlockLast = 0x1EF9;
+
+std::string hex(char32_t c) {
+    static constexpr char kDigits[] = "0123456789ABCDEF";
+    std::string s = "U+";
+    bool started = false;
+    for (int shift = 20; shift >= 0; shift -= 4) {
+        const unsigned d = (static_cast<unsigned>(c) >> shift) & 0xF;
+        if (d || started || shift <= 12) {
+            s += kDigits[d];
+            started = true;
+        }
+    }
+    return s;
+}
+
+// Advance widths of one face in font units.
+struct FaceTable {
+    FaceInfo info;
+    std::vector<std::uint16_t> flat[std::size(kFlat)];
+    std::vector<std::pair<char32_t, std::uint16_t>> others;  // sorted by code point
+    std::uint16_t notdef = 0;
+
+    std::uint32_t advance(char32_t c) const {
+        for (std::size_t r = 0; r < std::size(kFlat); ++r)
+            if (c >= kFlat[r].first && c <= kFlat[r].last) return flat[r][c - kFlat[r].first];
+        const auto it = std::lower_bound(others.begin(), others.end(), c,
+                                         [](const auto& e, char32_t v) { return e.first < v; });
+        return it != others.end() && it->first == c ? it->second : notdef;
+    }
+};
+
+std::uint16_t advanceOf(FT_Face face, FT_UInt gid, const std::filesystem::path& path) {
+    FT_Fixed adv = 0;
+    if (FT_Get_Advance(face, gid, FT_LOAD_NO_SCALE, &adv) != 0)
+        throw Failure(Errc::FontMissing, "cannot read advance widths of font " + path.string());
+    return static_cast<std::uint16_t>(std::clamp<FT_Fixed>(adv, 0, 0xFFFF));
+}
+
+bool zeroWidth(char32_t c) { return c < 0x20 || (c >= 0x7F && c < 0xA0) || (c >= 0x0300 && c <= 0x036F); }
+
+FtFace openFace(FT_Library lib, const std::filesystem::path& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw Failure(Errc::FontMissing, "font file missing: " + path.string() +
+                                             " (install Debian package fonts-liberation2; see fonts/README.md)");
+    FT_Face raw = nullptr;
+    if (const FT_Error err = FT_New_Face(lib, path.c_str(), 0, &raw); err != 0 || !raw)
+        throw Failure(Errc::FontMissing, "not a readable font: " + path.string() + " (FreeType error " +
+                                             std::to_string(err) + ")");
+    FtFace face{raw};
+    if (!FT_IS_SCALABLE(raw) || raw->num_glyphs <= 1 || raw->units_per_EM == 0)
+        throw Failure(Errc::FontMissing, "not a scalable font with glyphs: " + path.string());
+    if (FT_Select_Charmap(raw, FT_ENCODING_UNICODE) != 0)
+        throw Failure(Errc::FontMissing, "font has no Unicode cmap: " + path.string());
+    return face;
+}
+
+FaceTable buildTable(FT_Face face, const std::filesystem::path& path) {
+    FaceTable t;
+    t.info.file = path;
+    if (const char* ps = FT_Get_Postscript_Name(face)) t.info.postscriptName = ps;
+    t.notdef = advanceOf(face, 0, path);
+
+    auto check = [&](char32_t c) {
+        if (FT_Get_Char_Index(face, c) == 0)
+            throw Failure(Errc::FontMissing, "font " + path.string() + " lacks the Vietnamese letter " + hex(c));
+    };
+    for (char32_t c : kVietnameseRequired) check(c);
+    for (char32_t c = kVietnameseBlockFirst; c <= kVietnameseBlockLast; ++c) check(c);
+
+    for (std::size_t r = 0; r < std::size(kFlat); ++r) {
+        auto& v = t.flat[r];
+        v.resize(kFlat[r].last - kFlat[r].first + 1);
+        for (char32_t c = kFlat[r].first; c <= kFlat[r].last; ++c) {
+            const FT_UInt gid = FT_Get_Char_Index(face, c);
+            v[c - kFlat[r].first] = zeroWidth(c) ? 0 : gid ? advanceOf(face, gid, path) : t.notdef;
+        }
+    }
+    FT_UInt gid = 0;
+    for (FT_ULong c = FT_Get_First_Char(face, &gid); gid != 0; c = FT_Get_Next_Char(face, c, &gid)) {
+        const auto cp = static_cast<char32_t>(c);
+        bool inFlat = false;
+        for (const auto& r : kFlat) inFlat = inFlat || (cp >= r.first && cp <= r.last);
+        if (!inFlat) t.others.emplace_back(cp, advanceOf(face, gid, path));
+    }
+    std::sort(t.others.begin(), t.others.end());
+    return t;
+}
+
+// ---- manifest ----
+
+std::string attr(xmlNode* n, const char* name) {
+    xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+    if (!v) return {};
+    std::string s(reinterpret_cast<const char*>(v));
+    xmlFree(v);
+    return s;
+}
+
+bool isElement(xmlNode* n, std::string_view local) {
+    return n->type == XML_ELEMENT_NODE && n->ns && std::string_view(reinterpret_cast<const char*>(n->ns->href)) == kManifestNs &&
+           std::string_view(reinterpret_cast<const char*>(n->name)) == local;
+}
+
+struct Manifest {
+    std::string family;
+    std::array<std::filesystem::path, 4> files;
+};
+
+Manifest readManifest(const std::filesystem::path& path) {
+    const std::string bytes = readFile(path);  // Failure(NotFound) names the path
+    xmlInitParser();
+    XmlDoc doc{xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), path.c_str(), "UTF-8",
+                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)};
+    if (!doc || doc->intSubset) throw Failure(Errc::InvalidInput, "malformed font manifest " + path.string());
+    xmlNode* root = xmlDocGetRootElement(doc.get());
+    if (!root || !isElement(root, "fonts"))
+        throw Failure(Errc::InvalidInput, path.string() + ": root must be <fonts xmlns=\"urn:vanthu:fonts:1\">");
+    xmlNode* family = nullptr;
+    for (xmlNode* n = root->children; n; n = n->next)
+        if (isElement(n, "family") && (!family || attr(n, "default") == "true")) family = n;
+    if (!family) throw Failure(Errc::InvalidInput, path.string() + ": no <family>");
+
+    Manifest m;
+    m.family = attr(family, "standsFor");
+    if (m.family.empty()) m.family = attr(family, "name");
+    std::array<bool, 4> seen{};
+    for (xmlNode* n = family->children; n; n = n->next) {
+        if (!isElement(n, "face")) continue;
+        const std::string style = attr(n, "style");
+        int i = style == "regular" ? 0 : style == "bold" ? 1 : style == "italic" ? 2 : style == "bold-italic" ? 3 : -1;
+        if (i < 0) throw Failure(Errc::InvalidInput, path.string() + ": unknown face style '" + style + "'");
+        std::filesystem::path file = attr(n, "file");
+        if (file.empty()) throw Failure(Errc::InvalidInput, path.string() + ": <face style=\"" + style + "\"> without file");
+        if (file.is_relative()) file = path.parent_path() / file;
+        m.files[static_cast<std::size_t>(i)] = file.lexically_normal();
+        seen[static_cast<std::size_t>(i)] = true;
+    }
+    for (std::size_t i = 0; i < 4; ++i)
+        if (!seen[i])
+            throw Failure(Errc::FontMissing, path.string() + ": the manifest names no " +
+                                                 std::string(i == 0 ? "regular" : i == 1 ? "bold" : i == 2 ? "italic" : "bold-italic") +
+                                                 " face");
+    return m;
+}
+
+}  // namespace
+
+struct FontMetrics::Impl {
+    std::string family;
+    std::string actualFamily;
+    std::array<FaceTable, 4> faces;
+    int unitsPerEm = 2048;
+    int ascender = 0;   // font units, positive
+    int descender = 0;  // font units, positive
+    int lineGap = 0;
+};
+
+FontMetrics::FontMetrics(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+FontMetrics::~FontMetrics() = default;
+
+std::shared_ptr<const FontMetrics> FontMetrics::load(const std::filesystem::path& manifestOrDir) {
+    std::error_code ec;
+    const auto manifest = std::filesystem::is_directory(manifestOrDir, ec) ? manifestOrDir / "fonts.xml" : manifestOrDir;
+    Manifest m = readManifest(manifest);
+    return fromFiles(m.files, std::move(m.family));
+}
+
+std::shared_ptr<const FontMetrics> FontMetrics::fromFiles(const std::array<std::filesystem::path, 4>& files,
+                                                          std::string family) {
+    // One FT_Library per call: FreeType objects are not shared between threads, and none
+    // survive this function.
+    FT_Library rawLib = nullptr;
+    if (FT_Init_FreeType(&rawLib) != 0) throw Failure(Errc::Internal, "FT_Init_FreeType failed");
+    FtLibrary lib{rawLib};
+
+    auto impl = std::make_unique<Impl>();
+    impl->family = std::move(family);
+    int upem = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        FtFace face = openFace(lib.get(), files[i]);
+        if (i == 0) {
+            upem = face->units_per_EM;
+            if (face->family_name) impl->actualFamily = face->family_name;
+            const auto* hhea = static_cast<const TT_HoriHeader*>(FT_Get_Sfnt_Table(face.get(), FT_SFNT_HHEA));
+            const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(face.get(), FT_SFNT_OS2));
+            if (hhea && (hhea->Ascender != 0 || hhea->Descender != 0)) {
+                impl->ascender = hhea->Ascender;
+                impl->descender = -hhea->Descender;
+                impl->lineGap = hhea->Line_Gap;
+            } else if (os2 && os2->version != 0xFFFF) {
+                impl->ascender = os2->usWinAscent;
+                impl->descender = os2->usWinDescent;
+                impl->lineGap = 0;
+            } else {
+                impl->ascender = face->ascender;
+                impl->descender = -face->descender;
+                impl->lineGap = std::max(0, face->height - face->ascender + face->descender);
+            }
+        } else if (face->units_per_EM != upem) {
+            throw Failure(Errc::FontMissing, "font " + files[i].string() + " has " + std::to_string(face->units_per_EM) +
+                                                 " units per em, the regular face " + std::to_string(upem));
+        }
+        impl->faces[i] = buildTable(face.get(), files[i]);
+    }
+    impl->unitsPerEm = upem;
+    if (impl->family.empty()) impl->family = impl->actualFamily;
+    return std::make_shared<const FontMetrics>(std::move(impl));
+}
+
+char32_t decodeUtf8(std::string_view s, std::size_t& i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+        ++i;
+        return b0;
+    }
+    int len = 0;
+    char32_t cp = 0, min = 0;
+    if ((b0 & 0xE0) == 0xC0) {
+        len = 2, cp = b0 & 0x1F, min = 0x80;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        len = 3, cp = b0 & 0x0F, min = 0x800;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        len = 4, cp = b0 & 0x07, min = 0x10000;
+    } else {
+        ++i;
+        return 0xFFFD;
+    }
+    if (i + static_cast<std::size_t>(len) > s.size()) {
+        ++i;
+        return 0xFFFD;
+    }
+    for (int k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+        if ((b & 0xC0) != 0x80) {
+            ++i;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        ++i;
+        return 0xFFFD;
+    }
+    i += static_cast<std::size_t>(len);
+    return cp;
+}
+
+double FontMetrics::advancePt(std::string_view utf8, double sizePt, Style style) const {
+    const FaceTable& t = impl_->faces[static_cast<std::size_t>(style)];
+    std::uint64_t units = 0;
+    for (std::size_t i = 0; i < utf8.size();) units += t.advance(decodeUtf8(utf8, i));
+    return static_cast<double>(units) * sizePt / impl_->unitsPerEm;
+}
+
+double FontMetrics::advancePt(std::string_view utf8, double sizePt, bool bold, bool italic) const {
+    return advancePt(utf8, sizePt, styleOf(bold, italic));
+}
+
+double FontMetrics::lineHeightPt(double sizePt) const {
+    return (impl_->ascender + impl_->descender + impl_->lineGap) * sizePt / impl_->unitsPerEm;
+}
+double FontMetrics::ascenderPt(double sizePt) const { return impl_->ascender * sizePt / impl_->unitsPerEm; }
+double FontMetrics::descenderPt(double sizePt) const { return impl_->descender * sizePt / impl_->unitsPerEm; }
+const std::string& FontMetrics::family() const { return impl_->family; }
+const std::string& FontMetrics::actualFamily() const { return impl_->actualFamily; }
+const FaceInfo& FontMetrics::face(Style s) const { return impl_->faces[static_cast<std::size_t>(s)].info; }
+int FontMetrics::unitsPerEm() const { return impl_->unitsPerEm; }
+
+}  // namespace vanthu::font

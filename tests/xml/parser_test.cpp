@@ -1,0 +1,242 @@
+// Safe parsing (toolchain.md §6): caps, UTF-8, DOCTYPE/entity rejection, located errors,
+// exact element positions and paths.
+#include "xml/parser.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "core/files.h"
+
+namespace vanthu::xml {
+namespace {
+
+std::string allMessages(const Errors& errors) {
+    std::string s;
+    for (const auto& e : errors) s += e.messageVi + "\n" + e.messageEn + "\n" + e.field + "\n";
+    return s;
+}
+
+// A file holding a secret, removed at the end of the test.
+struct SecretFile {
+    std::filesystem::path path;
+    static constexpr const char* kSecret = "TOP-SECRET-7f3a9c-DO-NOT-DISCLOSE";
+    SecretFile() {
+        path = std::filesystem::temp_directory_path() / ("vanthu-secret-" + std::to_string(::getpid()) + ".txt");
+        writeFileAtomic(path, kSecret);
+    }
+    ~SecretFile() { std::filesystem::remove(path); }
+};
+
+TEST(XmlParse, AcceptsWellFormedDocument) {
+    auto r = parse("<?xml version='1.0'?>\n<a x='1'><b/>text</a>");
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    const Node root = r->root();
+    EXPECT_EQ(root.name(), "a");
+    EXPECT_EQ(root.attribute("x"), "1");
+    EXPECT_FALSE(root.attribute("y").has_value());
+    EXPECT_EQ(root.text(), "text");
+    ASSERT_EQ(root.elements().size(), 1u);
+    EXPECT_EQ(root.elements().front().name(), "b");
+}
+
+TEST(XmlParse, ElementPositionsAreExactEvenOnOneLine) {
+    const std::string src = "<?xml version=\"1.0\"?>\n"
+                            "<r>\n"
+                            "  <p>Độc <b>lập</b> <b>x</b></p>\n"
+                            "<!-- <p> not an element --><p  y=\">no\"\n"
+                            "   z='1'/>\n"
+                            "</r>";
+    auto r = parse(src);
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    const auto& doc = r.value();
+    const Node root = doc.root();
+    EXPECT_EQ(doc.position(root), (Position{2, 1}));
+    const auto ps = root.elements("p");
+    ASSERT_EQ(ps.size(), 2u);
+    EXPECT_EQ(doc.position(ps[0]), (Position{3, 3}));
+    const auto bs = ps[0].elements("b");
+    ASSERT_EQ(bs.size(), 2u);
+    EXPECT_EQ(doc.position(bs[0]), (Position{3, 10})) << "columns count code points: 'Độc ' is 4";
+    EXPECT_EQ(doc.position(bs[1]), (Position{3, 21}));
+    EXPECT_EQ(doc.position(ps[1]), (Position{4, 28})) << "the '<p>' inside the comment is skipped";
+    EXPECT_EQ(doc.position(ps[1].attributeNode("y")), (Position{4, 32}));
+    EXPECT_EQ(doc.position(ps[1].attributeNode("z")), (Position{5, 4}));
+}
+
+TEST(XmlParse, PathsIndexOnlyRepeatedNames) {
+    auto r = parse("<document><body><article/><p/><article><text/></article></body></document>");
+    ASSERT_TRUE(r.ok());
+    const auto& doc = r.value();
+    const Node body = doc.root().element("body");
+    const auto articles = body.elements("article");
+    ASSERT_EQ(articles.size(), 2u);
+    EXPECT_EQ(doc.path(doc.root()), "/document");
+    EXPECT_EQ(doc.path(body), "/document/body");
+    EXPECT_EQ(doc.path(articles[1]), "/document/body/article[2]");
+    EXPECT_EQ(doc.path(articles[1].element("text")), "/document/body/article[2]/text");
+    EXPECT_EQ(doc.path(body.element("p")), "/document/body/p");
+}
+
+TEST(XmlParse, AttributePathAndNamespaceIgnored) {
+    auto r = parse("<d:document xmlns:d='urn:x'><d:code notation='QĐ'/></d:document>");
+    ASSERT_TRUE(r.ok());
+    const Node code = r->root().element("code");
+    EXPECT_EQ(code.namespaceUri(), "urn:x");
+    EXPECT_EQ(r->path(code.attributeNode("notation")), "/document/code/@notation");
+    EXPECT_EQ(r->position(code.attributeNode("notation")), (Position{1, 37}));
+}
+
+TEST(XmlParse, RejectsInputOverTheCapBeforeParsing) {
+    const std::string big(1001, '<');  // not even XML: the cap is checked first
+    auto r = parse(big, 1000);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.errors().size(), 1u);
+    EXPECT_EQ(r.error().code, Errc::TooLarge);
+    EXPECT_NE(r.error().messageEn.find("1001"), std::string::npos);
+    EXPECT_NE(r.error().messageEn.find("1000"), std::string::npos);
+    EXPECT_NE(r.error().messageVi.find("1000"), std::string::npos);
+}
+
+TEST(XmlParse, RejectsEmptyInput) {
+    for (std::string_view in : {std::string_view(""), std::string_view(" \n\t")}) {
+        auto r = parse(in);
+        ASSERT_FALSE(r.ok());
+        EXPECT_EQ(r.error().code, Errc::InvalidInput);
+        EXPECT_FALSE(r.error().messageVi.empty());
+        EXPECT_FALSE(r.error().messageEn.empty());
+    }
+}
+
+TEST(XmlParse, RejectsInvalidUtf8AtItsLineAndColumn) {
+    const std::string src = "<r>\n  <p>Hà \xC3\x28</p>\n</r>";
+    auto r = parse(src);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, Errc::InvalidInput);
+    EXPECT_EQ(r.error().line, 2);
+    EXPECT_EQ(r.error().column, 9);
+    EXPECT_NE(r.error().messageEn.find("0xC3"), std::string::npos);
+    EXPECT_FALSE(r.error().messageVi.empty());
+}
+
+TEST(XmlUtf8, StrictValidator) {
+    EXPECT_EQ(firstInvalidUtf8("Quyết định 𝄞"), std::nullopt);
+    EXPECT_EQ(firstInvalidUtf8("ab\xC0\x80"), 2u);          // overlong NUL
+    EXPECT_EQ(firstInvalidUtf8("\xE0\x80\xAF"), 0u);        // overlong '/'
+    EXPECT_EQ(firstInvalidUtf8("x\xED\xA0\x80"), 1u);       // surrogate U+D800
+    EXPECT_EQ(firstInvalidUtf8("\xF4\x90\x80\x80"), 0u);    // above U+10FFFF
+    EXPECT_EQ(firstInvalidUtf8("\xF5\x80\x80\x80"), 0u);
+    EXPECT_EQ(firstInvalidUtf8("abc\xE1\xBA"), 3u);         // truncated
+    EXPECT_EQ(firstInvalidUtf8("\x80"), 0u);                // lone continuation
+    EXPECT_EQ(firstInvalidUtf8("\xC3\x28"), 0u);
+    EXPECT_EQ(firstInvalidUtf8("\xF0\x9D\x84\x9E"), std::nullopt);
+}
+
+TEST(XmlParse, MalformedXmlIsLocated) {
+    const std::string src = "<r>\n  <a>\n    <b>text</b>\n</r>\n";  // <a> never closed
+    auto r = parse(src);
+    ASSERT_FALSE(r.ok());
+    const auto& e = r.error();
+    EXPECT_EQ(e.code, Errc::InvalidInput);
+    EXPECT_EQ(e.line, 4);
+    EXPECT_EQ(e.column, 5);
+    EXPECT_NE(e.messageEn.find("mismatch"), std::string::npos) << e.messageEn;
+    EXPECT_NE(e.messageVi.find("không khớp"), std::string::npos) << e.messageVi;
+}
+
+TEST(XmlParse, RejectsAnyDoctype) {
+    auto r = parse("<?xml version='1.0'?>\n<!-- c -->\n  <!DOCTYPE r>\n<r/>");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.errors().size(), 1u);
+    EXPECT_EQ(r.error().code, Errc::InvalidInput);
+    EXPECT_EQ(r.error().line, 3);
+    EXPECT_EQ(r.error().column, 3);
+    EXPECT_NE(r.error().messageEn.find("DOCTYPE"), std::string::npos);
+    EXPECT_NE(r.error().messageVi.find("DOCTYPE"), std::string::npos);
+}
+
+TEST(XmlParse, ExternalEntityNeverDisclosesTheFile) {
+    SecretFile secret;
+    for (const std::string& target : {"file://" + secret.path.string(), secret.path.string(), std::string("file:///etc/passwd")}) {
+        const std::string src = "<?xml version=\"1.0\"?>\n<!DOCTYPE r [\n  <!ENTITY xxe SYSTEM \"" + target +
+                                "\">\n]>\n<r>[&xxe;]</r>\n";
+        auto r = parse(src);
+        ASSERT_FALSE(r.ok()) << target;
+        EXPECT_EQ(r.error().code, Errc::InvalidInput);
+        EXPECT_EQ(r.error().line, 2);
+        EXPECT_EQ(r.error().column, 1);
+        const auto text = allMessages(r.errors());
+        EXPECT_EQ(text.find(SecretFile::kSecret), std::string::npos) << text;
+        EXPECT_EQ(text.find("root:"), std::string::npos) << text;
+    }
+}
+
+TEST(XmlParse, ExternalDtdIsRefused) {
+    auto r = parse("<!DOCTYPE r SYSTEM \"file:///etc/passwd\"><r/>");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, Errc::InvalidInput);
+    EXPECT_EQ(allMessages(r.errors()).find("root:"), std::string::npos);
+}
+
+TEST(XmlParse, RejectsEntityAmplificationQuickly) {
+    std::string src = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n";
+    for (int i = 1; i <= 9; ++i) {
+        src += " <!ENTITY lol" + std::to_string(i) + " \"";
+        for (int k = 0; k < 10; ++k) src += "&lol" + (i == 1 ? std::string() : std::to_string(i - 1)) + ";";
+        src += "\">\n";
+    }
+    src += "]>\n<lolz>&lol9;</lolz>\n";
+    const auto t0 = std::chrono::steady_clock::now();
+    auto r = parse(src);
+    const auto elapsed = std::chrono::steady_clock::now() - t0;
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, Errc::InvalidInput);
+    EXPECT_EQ(r.error().line, 2);
+    EXPECT_LT(elapsed, std::chrono::seconds(1));
+}
+
+TEST(XmlParse, RejectsUndeclaredEntityReferences) {
+    auto r = parse("<r>\n  <p>a &nbsp; b</p>\n</r>");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, Errc::InvalidInput);
+    EXPECT_EQ(r.error().line, 2);
+    EXPECT_NE(r.error().messageVi.find("&nbsp;"), std::string::npos) << r.error().messageVi;
+}
+
+TEST(XmlParse, AcceptsPredefinedEntitiesCharacterReferencesAndCdata) {
+    auto r = parse("<r a='&quot;x&apos;'>&amp;&lt;&gt;&#x1EA0;&#273;<![CDATA[<b>]]></r>");
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    EXPECT_EQ(r->root().text(), "&<>Ạđ<b>");
+    EXPECT_EQ(r->root().attribute("a"), "\"x'");
+}
+
+TEST(XmlParse, ReadsUtf8WhateverTheDeclarationSays) {
+    auto r = parse("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><r>Hà Nội</r>");
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    EXPECT_EQ(r->root().text(), "Hà Nội");
+}
+
+TEST(XmlParse, NonXmlBytesAreInvalidInput) {
+    auto r = parse("%PDF-1.7 this is not xml");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, Errc::InvalidInput);
+    EXPECT_EQ(r.error().line, 1);
+    EXPECT_GE(r.error().column, 1);
+    EXPECT_FALSE(r.error().messageVi.empty());
+}
+
+TEST(XmlParse, DocumentIsMovable) {
+    auto r = parse("<r><a/></r>");
+    ASSERT_TRUE(r.ok());
+    Document d = std::move(r.value());
+    EXPECT_EQ(d.root().elements().size(), 1u);
+    EXPECT_EQ(d.position(d.root().element("a")), (Position{1, 4}));
+}
+
+}  // namespace
+}  // namespace vanthu::xml
