@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <deque>
 #include <stdexcept>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 #include "docx/namespaces.h"
@@ -103,6 +105,92 @@ std::size_t estimateBytes(const Composition& c) {
     return n;
 }
 
+// Direct paragraph formatting; all of a paragraph's w:pPr but the w:sectPr.
+struct ParaProps {
+    enum class Border { None, Box, Bottom };
+    std::string_view styleId;
+    bool keepNext = false;
+    bool keepLines = false;
+    bool pageBreakBefore = false;
+    bool widowControl = true;
+    Border border = Border::None;
+    long long borderEighths = 0;
+    long long boxPadPt = 0;      // Box: border spacing above and below the text
+    long long before = 0;        // twips
+    long long after = 0;         // twips
+    long long line = 240;        // 240ths of a line (auto), or twips (exact)
+    bool exactLine = false;
+    long long left = 0;          // twips
+    long long right = 0;
+    long long firstLine = 0;     // negative = hanging
+    std::string_view jc = "both";
+    long long markHalfPoints = 28;
+    bool operator==(const ParaProps&) const = default;
+};
+
+struct ParaPropsHash {
+    std::size_t operator()(const ParaProps& p) const noexcept {
+        std::size_t h = std::hash<std::string_view>{}(p.styleId);
+        for (long long v : {p.before, p.after, p.line, p.left, p.right, p.firstLine, p.markHalfPoints, p.borderEighths,
+                            p.boxPadPt})
+            h = h * 1000003u ^ std::hash<long long>{}(v);
+        return h ^ (std::size_t(p.keepNext) | std::size_t(p.keepLines) << 1 | std::size_t(p.pageBreakBefore) << 2 |
+                    std::size_t(p.widowControl) << 3 | std::size_t(p.exactLine) << 4 | std::size_t(p.border) << 5);
+    }
+};
+
+void border(xml::Writer& w, std::string_view side, long long eighths, long long spacePt) {
+    w.open(side).attr("w:val", "single").attr("w:sz", eighths).attr("w:space", spacePt).attr("w:color", kBlack).close();
+}
+
+// CT_PPrBase children in schema order (§17.3.1.26): pStyle, keepNext, keepLines, pageBreakBefore,
+// widowControl, pBdr, spacing, ind, jc; then the paragraph mark's run properties (CT_PPr rPr).
+// The mark carries only its size: its fonts and language come from docDefaults, and its size sets
+// the height of an empty paragraph.
+std::string paraPropsXml(const ParaProps& p) {
+    std::string out;
+    out.reserve(400);
+    xml::Writer w(out, false);
+    w.open("w:pStyle").attr("w:val", p.styleId).close();
+    if (p.keepNext) w.leaf("w:keepNext");
+    if (p.keepLines) w.leaf("w:keepLines");
+    if (p.pageBreakBefore) w.leaf("w:pageBreakBefore");
+    if (p.widowControl)
+        w.leaf("w:widowControl");
+    else
+        w.open("w:widowControl").attr("w:val", "0").close();
+    if (p.border == ParaProps::Border::Box) {
+        w.open("w:pBdr");
+        border(w, "w:top", p.borderEighths, p.boxPadPt);
+        border(w, "w:left", p.borderEighths, 0);
+        border(w, "w:bottom", p.borderEighths, p.boxPadPt);
+        border(w, "w:right", p.borderEighths, 0);
+        w.close();
+    } else if (p.border == ParaProps::Border::Bottom) {
+        w.open("w:pBdr");
+        border(w, "w:bottom", p.borderEighths, 0);
+        w.close();
+    }
+    w.open("w:spacing")
+        .attr("w:before", p.before)
+        .attr("w:after", p.after)
+        .attr("w:line", p.line)
+        .attr("w:lineRule", p.exactLine ? "exact" : "auto")
+        .close();
+    w.open("w:ind").attr("w:left", p.left).attr("w:right", p.right);
+    if (p.firstLine < 0)
+        w.attr("w:hanging", -p.firstLine);
+    else
+        w.attr("w:firstLine", p.firstLine);
+    w.close();
+    w.open("w:jc").attr("w:val", p.jc).close();
+    w.open("w:rPr");
+    w.open("w:sz").attr("w:val", p.markHalfPoints).close();
+    w.open("w:szCs").attr("w:val", p.markHalfPoints).close();
+    w.close();
+    return out;
+}
+
 class BodyWriter {
 public:
     explicit BodyWriter(const Composition& c) : c_(c), w_(out_) {}
@@ -156,39 +244,35 @@ private:
     void paragraph(const Paragraph& p, long long columnTw, bool keepNext, std::string_view sectPrXml) {
         const ParagraphFormat& f = p.format;
         const bool hasRule = p.ruleBelow && p.ruleBelow->lengthPt > 0;
-        const TextStyle mark = p.spans.empty() ? TextStyle{} : p.spans.back().style;
 
-        w_.open("w:p").open("w:pPr");
-        w_.open("w:pStyle").attr("w:val", compose::roleStyleId(p.role)).close();
-        if (keepNext || f.keepWithNext || hasRule) w_.leaf("w:keepNext");  // the rule stays with its text
-        if (f.keepLinesTogether) w_.leaf("w:keepLines");
-        if (f.pageBreakBefore) w_.leaf("w:pageBreakBefore");
-        widowControl(f.widowControl);
-
-        long long left = twips(f.leftIndentPt);
-        long long right = twips(f.rightIndentPt);
+        ParaProps pp;
+        pp.styleId = compose::roleStyleId(p.role);
+        pp.keepNext = keepNext || f.keepWithNext || hasRule;  // the text stays with its rule
+        pp.keepLines = f.keepLinesTogether;
+        pp.pageBreakBefore = f.pageBreakBefore;
+        pp.widowControl = f.widowControl;
+        pp.before = twips(f.spaceBeforePt);
+        pp.after = hasRule ? 0 : twips(f.spaceAfterPt);  // with a rule, the space goes below it
+        pp.line = std::llround(f.lineSpacing * 240);      // lineRule auto: 240ths of a line
+        pp.left = twips(f.leftIndentPt);
+        pp.right = twips(f.rightIndentPt);
+        pp.firstLine = twips(f.firstLineIndentPt);
+        pp.jc = jcValue(f.align);
+        pp.markHalfPoints = halfPoints(p.spans.empty() ? TextStyle{}.sizePt : p.spans.back().style.sizePt);
         if (p.frame) {
-            if (p.frame->widthPt > 0) std::tie(left, right) = centredBox(columnTw, f, twips(p.frame->widthPt));
+            if (p.frame->widthPt > 0) std::tie(pp.left, pp.right) = centredBox(columnTw, f, twips(p.frame->widthPt));
             // Paragraph borders have no height: pad the text vertically with the border spacing.
             const double line = kSingleLineEm * largestSize(p) * f.lineSpacing;
-            const long long pad = borderSpacePt((p.frame->heightPt - line - 2 * kFrameBorderPt) / 2);
-            w_.open("w:pBdr");
-            border("w:top", kFrameBorderPt, pad);
-            border("w:left", kFrameBorderPt, 0);
-            border("w:bottom", kFrameBorderPt, pad);
-            border("w:right", kFrameBorderPt, 0);
-            w_.close();
+            pp.border = ParaProps::Border::Box;
+            pp.borderEighths = borderEighths(kFrameBorderPt);
+            pp.boxPadPt = borderSpacePt((p.frame->heightPt - line - 2 * kFrameBorderPt) / 2);
         }
-        // With a rule, the space after goes below the rule paragraph, so the gap is the rule's.
-        spacing(twips(f.spaceBeforePt), hasRule ? 0 : twips(f.spaceAfterPt), f.lineSpacing);
-        indent(left, right, twips(f.firstLineIndentPt));
-        w_.open("w:jc").attr("w:val", jcValue(f.align)).close();
-        w_.raw(runProps(mark));  // the paragraph mark: sets the height of an empty paragraph
-        if (!hasRule) w_.raw(sectPrXml);
-        w_.close();  // w:pPr
 
+        w_.open("w:p").open("w:pPr").raw(paraProps(pp));
+        if (!hasRule) w_.raw(sectPrXml);
+        w_.close();
         runs(p);
-        w_.close();  // w:p
+        w_.close();
 
         if (hasRule) rule(p, columnTw, keepNext || f.keepWithNext, sectPrXml);
     }
@@ -199,105 +283,84 @@ private:
     // right under that line (§17.3.4).
     void rule(const Paragraph& owner, long long columnTw, bool keepNext, std::string_view sectPrXml) {
         const compose::Rule& r = *owner.ruleBelow;
-        const auto [left, right] = centredBox(columnTw, owner.format, twips(r.lengthPt));
-        w_.open("w:p").open("w:pPr");
-        w_.open("w:pStyle").attr("w:val", compose::roleStyleId(owner.role)).close();
-        if (keepNext) w_.leaf("w:keepNext");
-        widowControl(false);
-        w_.open("w:pBdr");
-        border("w:bottom", r.thicknessPt, 0);
-        w_.close();
-        w_.open("w:spacing")
-            .attr("w:before", 0LL)
-            .attr("w:after", twips(owner.format.spaceAfterPt))
-            .attr("w:line", std::max(twips(kFillerPt), twips(r.gapPt)))
-            .attr("w:lineRule", "exact")
-            .close();
-        indent(left, right, 0);
-        w_.open("w:jc").attr("w:val", "center").close();
-        w_.raw(runProps(TextStyle{kFillerPt}));
-        w_.raw(sectPrXml);
-        w_.close().close();
+        ParaProps pp = fillerProps(compose::roleStyleId(owner.role));
+        pp.keepNext = keepNext;
+        pp.border = ParaProps::Border::Bottom;
+        pp.borderEighths = borderEighths(r.thicknessPt);
+        pp.after = twips(owner.format.spaceAfterPt);
+        pp.line = std::max(twips(kFillerPt), twips(r.gapPt));
+        std::tie(pp.left, pp.right) = centredBox(columnTw, owner.format, twips(r.lengthPt));
+        pp.jc = "center";
+        w_.open("w:p").open("w:pPr").raw(paraProps(pp)).raw(sectPrXml).close().close();
     }
 
     // A 1 pt empty paragraph: separates adjacent tables, ends a section that ends with a table, or
     // fills an empty table cell (every w:tc needs a paragraph, §17.4.66).
     void filler(std::string_view styleId, std::string_view sectPrXml) {
-        w_.open("w:p").open("w:pPr");
-        w_.open("w:pStyle").attr("w:val", styleId).close();
-        widowControl(false);
-        w_.open("w:spacing")
-            .attr("w:before", 0LL)
-            .attr("w:after", 0LL)
-            .attr("w:line", twips(kFillerPt))
-            .attr("w:lineRule", "exact")
-            .close();
-        indent(0, 0, 0);
-        w_.open("w:jc").attr("w:val", "left").close();
-        w_.raw(runProps(TextStyle{kFillerPt}));
-        w_.raw(sectPrXml);
-        w_.close().close();
+        w_.open("w:p").open("w:pPr").raw(paraProps(fillerProps(styleId))).raw(sectPrXml).close().close();
     }
 
-    void widowControl(bool on) {
-        if (on)
-            w_.leaf("w:widowControl");
-        else
-            w_.open("w:widowControl").attr("w:val", "0").close();
+    static ParaProps fillerProps(std::string_view styleId) {
+        ParaProps pp;
+        pp.styleId = styleId;
+        pp.widowControl = false;
+        pp.line = twips(kFillerPt);
+        pp.exactLine = true;
+        pp.jc = "left";
+        pp.markHalfPoints = halfPoints(kFillerPt);
+        return pp;
     }
 
-    void spacing(long long beforeTw, long long afterTw, double lineSpacing) {
-        // lineRule="auto": w:line is in 240ths of a single line (§17.3.1.33).
-        w_.open("w:spacing")
-            .attr("w:before", beforeTw)
-            .attr("w:after", afterTw)
-            .attr("w:line", static_cast<long long>(std::llround(lineSpacing * 240)))
-            .attr("w:lineRule", "auto")
-            .close();
+    // The content of a w:pPr before any w:sectPr. Paragraphs repeat a few formats many times, so
+    // each distinct one is built once (the map is only looked up, never iterated: output order
+    // does not depend on it).
+    std::string_view paraProps(const ParaProps& pp) {
+        auto [it, inserted] = pPrCache_.try_emplace(pp);
+        if (inserted) it->second = paraPropsXml(pp);
+        return it->second;
     }
 
-    void indent(long long left, long long right, long long firstLine) {
-        w_.open("w:ind").attr("w:left", left).attr("w:right", right);
-        if (firstLine < 0)
-            w_.attr("w:hanging", -firstLine);
-        else
-            w_.attr("w:firstLine", firstLine);
-        w_.close();
-    }
-
-    void border(std::string_view side, double thicknessPt, long long spacePt) {
-        w_.open(side)
-            .attr("w:val", "single")
-            .attr("w:sz", borderEighths(thicknessPt))
-            .attr("w:space", spacePt)
-            .attr("w:color", kBlack)
-            .close();
-    }
-
-    // Line breaks and tabs inside a span become w:br and w:tab (§17.3.3.1, §17.3.3.32).
+    // One w:r per stretch of spans with the same style (the split is the Composition's business,
+    // not the reader's: "Điều 1. " + title in bold is one run). Line breaks and tabs become w:br
+    // and w:tab (§17.3.3.1, §17.3.3.32). Every w:t has xml:space="preserve": without it readers may
+    // drop leading and trailing spaces or collapse runs of them (§17.3.3.31), and scanning for
+    // those costs more than the attribute.
     void runs(const Paragraph& p) {
-        for (const auto& span : p.spans) {
-            if (span.text.empty()) continue;
-            w_.open("w:r").raw(runProps(span.style));
-            std::string_view rest = span.text;
-            while (!rest.empty()) {
-                const auto cut = rest.find_first_of("\n\t");
-                textElement(rest.substr(0, cut));
-                if (cut == std::string_view::npos) break;
-                w_.leaf(rest[cut] == '\n' ? "w:br" : "w:tab");
-                rest.remove_prefix(cut + 1);
+        const auto& spans = p.spans;
+        for (std::size_t i = 0; i < spans.size();) {
+            std::size_t end = i + 1;
+            while (end < spans.size() && spans[end].style == spans[i].style) ++end;
+            bool any = false;
+            for (std::size_t k = i; k < end && !any; ++k) any = !spans[k].text.empty();
+            if (any) {
+                w_.open("w:r").raw(runProps(spans[i].style));
+                bool textOpen = false;
+                for (std::size_t k = i; k < end; ++k) runText(spans[k].text, textOpen);
+                if (textOpen) w_.close();
+                w_.close();
             }
-            w_.close();
+            i = end;
         }
     }
 
-    void textElement(std::string_view t) {
-        if (t.empty()) return;
-        w_.open("w:t");
-        // Without xml:space="preserve" readers may drop leading/trailing spaces (§17.3.3.31).
-        if (t.front() == ' ' || t.back() == ' ' || t.find("  ") != std::string_view::npos)
-            w_.attr("xml:space", "preserve");
-        w_.text(t).close();
+    void runText(std::string_view rest, bool& textOpen) {
+        while (!rest.empty()) {
+            // memchr, not find_first_of: libstdc++'s find_first_of costs a memchr per byte.
+            const void* nl = std::memchr(rest.data(), '\n', rest.size());
+            const void* tab = std::memchr(rest.data(), '\t', rest.size());
+            const char* cut = static_cast<const char*>(!nl ? tab : !tab ? nl : std::min(nl, tab));
+            const std::size_t n = cut ? static_cast<std::size_t>(cut - rest.data()) : rest.size();
+            if (n > 0) {
+                if (!textOpen) w_.open("w:t").attr("xml:space", "preserve");
+                textOpen = true;
+                w_.text(rest.substr(0, n));
+            }
+            if (!cut) return;
+            if (textOpen) w_.close();
+            textOpen = false;
+            w_.leaf(*cut == '\n' ? "w:br" : "w:tab");
+            rest.remove_prefix(n + 1);
+        }
     }
 
     void table(const Table& t) {
@@ -313,7 +376,7 @@ private:
         w_.open("w:tblBorders");  // always explicit: no inheritance from a table style
         for (std::string_view side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
             if (t.borders)
-                border(side, 0.5, 0);
+                border(w_, side, borderEighths(0.5), 0);
             else
                 w_.open(side).attr("w:val", "none").attr("w:sz", 0LL).attr("w:space", 0LL).attr("w:color", "auto").close();
         }
@@ -437,6 +500,7 @@ private:
     std::string out_;
     xml::Writer w_;
     std::deque<std::pair<TextStyle, std::string>> rPrCache_;
+    std::unordered_map<ParaProps, std::string, ParaPropsHash> pPrCache_;
     std::vector<std::string> headers_;
 };
 

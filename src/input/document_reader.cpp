@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <climits>
+#include <cstdint>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <set>
@@ -106,10 +109,10 @@ Errors checkDates(const xml::Document& doc, const Errors& schemaErrors) {
     return out;
 }
 
+// By line:column; unlocated errors (line 0, e.g. "N more errors not listed") go last.
 void sortByPosition(Errors& errors) {
-    std::stable_sort(errors.begin(), errors.end(), [](const Error& a, const Error& b) {
-        return std::pair(a.line, a.column) < std::pair(b.line, b.column);
-    });
+    const auto key = [](const Error& e) { return std::pair(e.line > 0 ? e.line : INT_MAX, e.column); };
+    std::stable_sort(errors.begin(), errors.end(), [&](const Error& a, const Error& b) { return key(a) < key(b); });
 }
 
 // ------------------------------------------------------------------ tree → model -------------
@@ -443,19 +446,32 @@ Result<ReadOutcome> readDocumentFile(const std::filesystem::path& path, const Re
         e.messageEn = "'" + path.string() + "' is not a regular file";
         return e;
     }
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec) throw Failure(Errc::Storage, "cannot stat " + path.string() + ": " + ec.message());
-    if (size > options.maxBytes) {  // refused before a single byte is read
+    const auto tooLarge = [&](std::uintmax_t size, bool atLeast) {
+        const std::string n = (atLeast ? "> " : "") + std::to_string(size);
         Error e;
         e.code = Errc::TooLarge;
         e.field = path.string();
-        e.messageVi = "Tệp '" + path.string() + "' quá lớn: " + std::to_string(size) + " byte, giới hạn là " +
-                      std::to_string(options.maxBytes) + " byte";
-        e.messageEn = "The file '" + path.string() + "' is too large: " + std::to_string(size) + " bytes, the limit is " +
+        e.messageVi = "Tệp '" + path.string() + "' quá lớn: " + n + " byte, giới hạn là " + std::to_string(options.maxBytes) + " byte";
+        e.messageEn = "The file '" + path.string() + "' is too large: " + n + " bytes, the limit is " +
                       std::to_string(options.maxBytes) + " bytes";
         return e;
-    }
-    return readDocumentXml(readFile(path), options);  // parse() checks the cap again: the file may have grown
+    };
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec) throw Failure(Errc::Storage, "cannot stat " + path.string() + ": " + ec.message());
+    if (size > options.maxBytes) return tooLarge(size, false);  // refused before a single byte is read
+
+    // Read at most maxBytes + 1 bytes: a file that grew since the size check is still refused
+    // without reading all of it.
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Failure(Errc::Storage, "cannot open " + path.string());
+    std::string bytes;
+    bytes.reserve(static_cast<std::size_t>(size) + 1);
+    char chunk[64 * 1024];
+    while (bytes.size() <= options.maxBytes && in.read(chunk, sizeof chunk).gcount() > 0)
+        bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (in.bad()) throw Failure(Errc::Storage, "cannot read " + path.string());
+    if (bytes.size() > options.maxBytes) return tooLarge(options.maxBytes, true);
+    return readDocumentXml(bytes, options);
 }
 
 }  // namespace vanthu::input

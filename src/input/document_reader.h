@@ -9,8 +9,10 @@
 //   4. model::validate(): its errors (Errc::RuleViolation …) fail the read; its warnings are
 //      returned with the document
 // All errors carry field ("/document/body/article[2]/title", "…/code/@notation"), line and
-// column (1-based, code points) and a Vietnamese and an English message; errors come sorted by
-// position.
+// column (1-based, code points) and a Vietnamese and an English message. Stage 1–3 errors come
+// sorted by position (at most xml::kMaxErrors of each kind, then one "N more" entry with line 0);
+// stage 4 errors keep model::validate()'s order. Well-formedness errors (stage 1) have an empty
+// field: there is no tree to name a path in.
 //
 // Text: in every element and attribute value, runs of XML white space (space, tab, CR, LF) become
 // one space and both ends are trimmed, so indentation and line breaks of the XML file never reach
@@ -47,7 +49,8 @@ struct ReadOutcome {
 Result<ReadOutcome> readDocumentXml(std::string_view bytes, const ReadOptions& options = {});
 
 // Checks the file size first: over options.maxBytes gives Errc::TooLarge without reading the
-// file. A missing file gives Errc::NotFound (field = the path).
+// file, and at most maxBytes + 1 bytes are ever read (a file growing meanwhile is refused too).
+// A missing file gives Errc::NotFound, a directory or device Errc::InvalidInput (field = the path).
 Result<ReadOutcome> readDocumentFile(const std::filesystem::path& path, const ReadOptions& options = {});
 
 }  // namespace vanthu::input

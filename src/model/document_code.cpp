@@ -1,6 +1,7 @@
 #include "model/document_code.h"
 
 #include <charconv>
+#include <vector>
 
 #include "text/unicode.h"
 

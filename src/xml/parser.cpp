@@ -65,7 +65,8 @@ struct RawDiagnostic {
 
 struct ParseSink {
     xmlParserCtxtPtr ctxt = nullptr;
-    std::vector<RawDiagnostic> diagnostics;
+    std::vector<RawDiagnostic> diagnostics;  // at most kMaxErrors; the rest are only counted
+    std::size_t omitted = 0;
     bool sawDoctype = false;
     int doctypeLine = 0;
 };
@@ -81,7 +82,11 @@ std::string trimMessage(const char* m) {
 }
 
 void collectParseError(void* /*userData*/, xmlErrorPtr e) {
-    if (tSink == nullptr || e == nullptr) return;
+    if (tSink == nullptr || e == nullptr || e->level < XML_ERR_ERROR) return;  // warnings do not block
+    if (tSink->diagnostics.size() >= kMaxErrors) {
+        ++tSink->omitted;
+        return;
+    }
     tSink->diagnostics.push_back({e->code, e->level, e->line, e->int2, trimMessage(e->message),
                                   e->str1 ? e->str1 : "", e->str2 ? e->str2 : ""});
 }
@@ -256,12 +261,39 @@ std::size_t attributeOffset(std::string_view s, std::size_t tag, std::string_vie
     return std::string_view::npos;
 }
 
-void collectElements(const xmlNode* n, std::vector<const xmlNode*>& out) {
-    for (; n != nullptr; n = n->next) {
+// Elements in document order, each with its index among same-named element siblings.
+void collectElements(const xmlNode* first, std::vector<const xmlNode*>& order,
+                     std::unordered_map<const xmlNode*, Document::Impl::ElementInfo>& info) {
+    std::unordered_map<std::string_view, int> counts;
+    for (const xmlNode* n = first; n != nullptr; n = n->next)
+        if (n->type == XML_ELEMENT_NODE) ++counts[reinterpret_cast<const char*>(n->name)];
+    std::unordered_map<std::string_view, int> seen;
+    for (const xmlNode* n = first; n != nullptr; n = n->next) {
         if (n->type != XML_ELEMENT_NODE) continue;
-        out.push_back(n);
-        collectElements(n->children, out);
+        const std::string_view name = reinterpret_cast<const char*>(n->name);
+        auto& e = info[n];
+        e.index = ++seen[name];
+        e.sameName = counts[name];
+        order.push_back(n);
+        collectElements(n->children, order, info);
     }
+}
+
+// Line and column of each offset in `sorted` (ascending), in one pass over s.
+std::vector<Position> positionsOf(std::string_view s, const std::vector<std::size_t>& sorted) {
+    std::vector<Position> out;
+    out.reserve(sorted.size());
+    std::size_t i = s.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a BOM is not a column
+    int line = 1, column = 1;
+    for (const std::size_t target : sorted) {
+        for (; i < target && i < s.size(); ++i) {
+            const auto b = static_cast<unsigned char>(s[i]);
+            if (b == '\n') { ++line; column = 1; }
+            else if ((b & 0xC0) != 0x80) ++column;
+        }
+        out.push_back({line, column});
+    }
+    return out;
 }
 
 const xmlNode* findEntityRef(const xmlNode* n) {
@@ -342,6 +374,14 @@ Position positionOfOffset(std::string_view s, std::size_t byteOffset) noexcept {
     return {line, column};
 }
 
+Error moreErrors(Errc code, std::size_t omitted) {
+    Error e;
+    e.code = code;
+    e.messageVi = "Còn " + std::to_string(omitted) + " lỗi khác không được liệt kê; hãy sửa các lỗi trên rồi kiểm tra lại";
+    e.messageEn = std::to_string(omitted) + " more errors not listed; fix the ones above and check again";
+    return e;
+}
+
 // ---------------------------------------------------------------- Document ---------------------
 
 Position Document::Impl::at(std::size_t byteOffset) const {
@@ -369,18 +409,26 @@ Node Document::root() const { return Node::fromRaw(xmlDocGetRootElement(impl_->d
 
 Position Document::position(Node n) const {
     if (!n) return {};
-    const auto* node = static_cast<const xmlNode*>(n.raw());
     if (n.kind() == Node::Kind::Attribute) {
         const auto* attr = static_cast<const xmlAttr*>(n.raw());
         const auto owner = position(n.parent());
-        const auto it = impl_->startTags.find(attr->parent);
-        if (it == impl_->startTags.end()) return owner;
-        const auto off = attributeOffset(impl_->source, it->second, qualifiedName(attr->ns, attr->name));
-        return off == std::string_view::npos ? owner : impl_->at(off);
+        const auto it = impl_->elements.find(attr->parent);
+        if (it == impl_->elements.end() || owner.column == 0) return owner;
+        const auto& src = impl_->source;
+        const auto off = attributeOffset(src, it->second.offset, qualifiedName(attr->ns, attr->name));
+        if (off == std::string_view::npos) return owner;
+        Position p = owner;  // walk from the tag to the attribute: O(length of the start tag)
+        for (std::size_t i = it->second.offset; i < off; ++i) {
+            const auto b = static_cast<unsigned char>(src[i]);
+            if (b == '\n') { ++p.line; p.column = 1; }
+            else if ((b & 0xC0) != 0x80) ++p.column;
+        }
+        return p;
     }
     if (n.kind() != Node::Kind::Element) return position(n.parent());
-    const auto it = impl_->startTags.find(node);
-    if (it != impl_->startTags.end()) return impl_->at(it->second);
+    const auto* node = static_cast<const xmlNode*>(n.raw());
+    const auto it = impl_->elements.find(node);
+    if (it != impl_->elements.end() && it->second.pos.line > 0) return it->second.pos;
     return {narrow<int>(std::max(0L, xmlGetLineNo(node))), 0};
 }
 
@@ -388,19 +436,16 @@ std::string Document::path(Node n) const {
     if (!n) return {};
     if (n.kind() == Node::Kind::Attribute) return path(n.parent()) + "/@" + std::string(n.name());
     if (n.kind() != Node::Kind::Element) return path(n.parent());
+    std::vector<const xmlNode*> chain;
+    for (const auto* e = static_cast<const xmlNode*>(n.raw()); e != nullptr && e->type == XML_ELEMENT_NODE; e = e->parent)
+        chain.push_back(e);
     std::string out;
-    for (const auto* e = static_cast<const xmlNode*>(n.raw()); e != nullptr && e->type == XML_ELEMENT_NODE; e = e->parent) {
-        int index = 0, same = 0;
-        if (e->parent != nullptr && e->parent->type == XML_ELEMENT_NODE) {
-            for (const auto* s = e->parent->children; s != nullptr; s = s->next) {
-                if (s->type != XML_ELEMENT_NODE || !xmlStrEqual(s->name, e->name)) continue;
-                ++same;
-                if (s == e) index = same;
-            }
-        }
-        std::string seg = "/" + std::string(reinterpret_cast<const char*>(e->name));
-        if (same > 1) seg += "[" + std::to_string(index) + "]";
-        out.insert(0, seg);
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+        out += '/';
+        out += reinterpret_cast<const char*>((*it)->name);
+        const auto info = impl_->elements.find(*it);
+        if (info != impl_->elements.end() && info->second.sameName > 1)
+            out += "[" + std::to_string(info->second.index) + "]";
     }
     return out;
 }
@@ -458,26 +503,30 @@ Result<Document> parse(std::string_view bytes, std::size_t maxBytes) {
     }
 
     Errors errors;
-    for (const auto& d : sink.diagnostics) {
-        if (d.level < XML_ERR_ERROR) continue;  // warnings (e.g. a relative namespace URI) do not block
+    for (const auto& d : sink.diagnostics)
         errors.push_back(makeError(Errc::InvalidInput, vietnameseParseMessage(d), d.message, {d.line, d.column}));
-    }
+    if (sink.omitted > 0) errors.push_back(moreErrors(Errc::InvalidInput, sink.omitted));
     if (!errors.empty()) return errors;
     if (!impl->doc || xmlDocGetRootElement(impl->doc.get()) == nullptr)
         return makeError(Errc::InvalidInput, "Tài liệu XML không có phần tử gốc", "The XML input has no root element", start);
 
-    std::vector<const xmlNode*> elements;
-    collectElements(xmlDocGetRootElement(impl->doc.get()), elements);
+    std::vector<const xmlNode*> order;
+    collectElements(impl->doc->children, order, impl->elements);
     const auto tags = startTagOffsets(impl->source);
-    if (tags.size() == elements.size()) {  // always, for a document accepted above
-        impl->startTags.reserve(elements.size());
-        for (std::size_t k = 0; k < elements.size(); ++k) impl->startTags.emplace(elements[k], tags[k]);
+    if (tags.size() == order.size()) {  // always, for a document accepted above
+        const auto positions = positionsOf(impl->source, tags);
+        for (std::size_t k = 0; k < order.size(); ++k) {
+            auto& info = impl->elements[order[k]];
+            info.offset = tags[k];
+            info.pos = positions[k];
+        }
     }
 
     // Without a DOCTYPE libxml2 already rejects undeclared entities; this is the second lock.
     if (const xmlNode* bad = findEntityRef(impl->doc->children)) {
         Position at{narrow<int>(std::max(0L, xmlGetLineNo(bad))), 0};
-        if (const auto it = impl->startTags.find(bad->parent); it != impl->startTags.end()) at = impl->at(it->second);
+        if (const auto it = impl->elements.find(bad->parent); it != impl->elements.end() && it->second.pos.line > 0)
+            at = it->second.pos;
         const std::string name = bad->name ? reinterpret_cast<const char*>(bad->name) : "";
         return makeError(Errc::InvalidInput,
                          "Tham chiếu thực thể '&" + name + ";' không được phép; chỉ dùng &amp; &lt; &gt; &quot; &apos;",

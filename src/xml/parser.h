@@ -24,6 +24,11 @@ void initialise();
 
 constexpr std::size_t kDefaultMaxBytes = 8 * 1024 * 1024;
 
+// parse() and Schema::validate() report at most this many errors; when there are more, one last
+// error (empty field, line 0) says how many were left out, so a hostile file cannot make the
+// error list itself huge.
+constexpr std::size_t kMaxErrors = 100;
+
 struct Position {
     int line = 0;    // 1-based; 0 = unknown
     int column = 0;  // 1-based, in code points; 0 = unknown
@@ -71,6 +76,9 @@ private:
 // Only the five predefined entities and character references are accepted. The input is always
 // read as UTF-8 whatever its XML declaration says.
 Result<Document> parse(std::string_view bytes, std::size_t maxBytes = kDefaultMaxBytes);
+
+// The closing "… and N more errors" entry used when a list is cut at kMaxErrors.
+Error moreErrors(Errc code, std::size_t omitted);
 
 // Strict UTF-8 check (Unicode 15 Table 3-7: no overlongs, no surrogates, nothing above U+10FFFF):
 // the offset of the first byte of the first ill-formed sequence, or nullopt if all is well-formed.

@@ -22,12 +22,21 @@ struct RawValidityError {
     std::string message;
 };
 
+struct Sink {
+    std::vector<RawValidityError> errors;  // at most kMaxErrors
+    std::size_t omitted = 0;
+};
+
 void collect(void* sink, xmlErrorPtr e) {  // libxml2 2.9 signature; 2.12+ passes const xmlError*
     if (e == nullptr || e->level < XML_ERR_ERROR) return;
+    auto& s = *static_cast<Sink*>(sink);
+    if (s.errors.size() >= kMaxErrors) {
+        ++s.omitted;
+        return;
+    }
     std::string m = e->message ? e->message : "";
     while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
-    static_cast<std::vector<RawValidityError>*>(sink)->push_back(
-        {e->code, e->line, static_cast<const xmlNode*>(e->node), std::move(m)});
+    s.errors.push_back({e->code, e->line, static_cast<const xmlNode*>(e->node), std::move(m)});
 }
 
 void replaceAll(std::string& s, std::string_view from, std::string_view to) {
@@ -221,15 +230,15 @@ std::shared_ptr<const Schema> Schema::load(const std::filesystem::path& xsd) {
         throw Failure(Errc::Internal, "schema not found: " + xsd.string());
     LoaderAllowance allow(file.parent_path());
 
-    std::vector<RawValidityError> diagnostics;
+    Sink diagnostics;
     XmlSchemaParserCtxt pctxt{xmlSchemaNewParserCtxt(file.c_str())};
     if (!pctxt) throw Failure(Errc::Internal, "xmlSchemaNewParserCtxt failed for " + file.string());
     xmlSchemaSetParserStructuredErrors(pctxt.get(), collect, &diagnostics);
     auto impl = std::make_unique<Impl>();
     impl->schema.reset(xmlSchemaParse(pctxt.get()));
-    if (!impl->schema || !diagnostics.empty()) {
+    if (!impl->schema || !diagnostics.errors.empty()) {
         std::string what = "schema " + file.string() + " does not compile";
-        for (const auto& d : diagnostics) what += "; line " + std::to_string(d.line) + ": " + d.message;
+        for (const auto& d : diagnostics.errors) what += "; line " + std::to_string(d.line) + ": " + d.message;
         throw Failure(Errc::Internal, what);
     }
     if (impl->schema->targetNamespace != nullptr)
@@ -238,17 +247,17 @@ std::shared_ptr<const Schema> Schema::load(const std::filesystem::path& xsd) {
 }
 
 Errors Schema::validate(const Document& doc) const {
-    std::vector<RawValidityError> raw;
+    Sink sink;
     XmlSchemaValidCtxt ctxt{xmlSchemaNewValidCtxt(impl_->schema.get())};  // one context per call
     if (!ctxt) throw Failure(Errc::Internal, "xmlSchemaNewValidCtxt failed");
-    xmlSchemaSetValidStructuredErrors(ctxt.get(), collect, &raw);
+    xmlSchemaSetValidStructuredErrors(ctxt.get(), collect, &sink);
     if (xmlSchemaValidateDoc(ctxt.get(), static_cast<xmlDoc*>(doc.raw())) < 0)
         throw Failure(Errc::Internal, "the XSD validator failed");
 
     const std::string nsPrefix = impl_->targetNamespace.empty() ? std::string() : "{" + impl_->targetNamespace + "}";
     Errors out;
-    out.reserve(raw.size());
-    for (auto& r : raw) {
+    out.reserve(sink.errors.size() + 1);
+    for (auto& r : sink.errors) {
         Error e;
         e.code = Errc::SchemaViolation;
         std::string en = r.message;
@@ -277,6 +286,7 @@ Errors Schema::validate(const Document& doc) const {
         }
         out.push_back(std::move(e));
     }
+    if (sink.omitted > 0) out.push_back(moreErrors(Errc::SchemaViolation, sink.omitted));
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include <cassert>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <stdexcept>
 
 namespace vanthu::xml {
@@ -45,12 +46,32 @@ std::string_view escapeFor(char c) {
     }
 }
 
-// One pass: copies plain stretches with a single append each.
-void appendEscaped(std::string& out, std::string_view s, const std::array<std::uint8_t, 256>& table) {
+// SWAR tests on 8 bytes at once (Bit Twiddling Hacks, "Determine if a word has a byte less than
+// n"): exact as "is there any", which is all the fast path asks.
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kHighs = 0x8080808080808080ull;
+constexpr std::uint64_t anyLess(std::uint64_t x, std::uint8_t n) { return (x - kOnes * n) & ~x & kHighs; }
+constexpr std::uint64_t anyEqual(std::uint64_t x, std::uint8_t b) { return anyLess(x ^ (kOnes * b), 1); }
+
+// True if the 8 bytes at p may need a look: a C0 control, & < > (and " in attributes) or 0xEF.
+inline bool maybeSpecial(const char* p, bool attribute) {
+    std::uint64_t x;
+    std::memcpy(&x, p, 8);
+    std::uint64_t hit = anyLess(x, 0x20) | anyEqual(x, '&') | anyEqual(x, '<') | anyEqual(x, '>') | anyEqual(x, 0xEF);
+    if (attribute) hit |= anyEqual(x, '"');
+    return hit != 0;
+}
+
+// One pass: skips clean 8-byte blocks, copies plain stretches with a single append each.
+void appendEscaped(std::string& out, std::string_view s, const std::array<std::uint8_t, 256>& table, bool attribute) {
     const char* p = s.data();
     const char* const end = p + s.size();
     const char* plain = p;
     while (p != end) {
+        if (end - p >= 8 && !maybeSpecial(p, attribute)) {
+            p += 8;
+            continue;
+        }
         const std::uint8_t cls = table[static_cast<unsigned char>(*p)];
         if (cls == kPlain) {
             ++p;
@@ -79,8 +100,8 @@ void appendEscaped(std::string& out, std::string_view s, const std::array<std::u
 
 }  // namespace
 
-void appendEscapedText(std::string& out, std::string_view s) { appendEscaped(out, s, kTextTable); }
-void appendEscapedAttr(std::string& out, std::string_view s) { appendEscaped(out, s, kAttrTable); }
+void appendEscapedText(std::string& out, std::string_view s) { appendEscaped(out, s, kTextTable, false); }
+void appendEscapedAttr(std::string& out, std::string_view s) { appendEscaped(out, s, kAttrTable, true); }
 
 Writer::Writer(std::string& out, bool declaration) : out_(out) {
     stack_.reserve(16);

@@ -260,18 +260,24 @@ def _rpr_font_problems(rpr: dict) -> list[str]:
 
 
 def rule2_fonts(report: Report, model: DocxModel, source, header_paras) -> None:
+    """Every text run: Times New Roman in all four slots, black, vi-VN; the text is NFC.
+    Paragraphs with the same problems are reported together (first 5 named, then a count)."""
     checked = 0
+    by_problem: dict[str, list[str]] = {}
     for para in list(model.paras) + header_paras:
         problems = {}
         for text, rpr in text_runs(model, para):
             checked += 1
             for pr in _rpr_font_problems(rpr):
-                key = pr.split(" =")[0]
-                problems.setdefault(key, f"run «{short(text, 30)}»: {pr}")
-        for msg in problems.values():
-            report.fail("rule2_fonts", f"{para.describe()}: {msg}")
-        if not unicodedata.is_normalized("NFC", para.text):
+                problems.setdefault(pr, text)
+        if problems:
+            key = "; ".join(sorted(problems))
+            by_problem.setdefault(key, []).append(para.describe())
+        if not unicodedata.is_normalized("NFC", "".join(t for _r, t in para.runs())):
             report.fail("rule2_fonts", f"{para.describe()}: text is not NFC")
+    for problem, paras in by_problem.items():
+        more = f" … and {len(paras) - 5} more paragraphs" if len(paras) > 5 else ""
+        report.fail("rule2_fonts", f"{problem}\n    in " + "\n    in ".join(paras[:5]) + more)
     if checked == 0:
         report.fail("rule2_fonts", "no run with text found")
 

@@ -30,10 +30,10 @@ def header_footer_texts(model: DocxModel) -> list[tuple[str, str]]:
 def check_characters(report: Report, model: DocxModel, source) -> None:
     """NFC (rule 2), no U+FFFD, no '?' unless the source has one."""
     source_has_q = any("?" in u.text for u in source.units)
-    texts = [(p.describe(), p.text) for p in model.paras]
+    # the raw run text: Para.text is already NFC-normalised for matching
+    texts = [(p.describe(), paragraph_text(p.element, p.paragraph)) for p in model.paras]
     texts += [(f"{part} «{t[:60]}»", t) for part, t in header_footer_texts(model)]
-    raw = [(p.describe(), paragraph_text(p.element, p.paragraph)) for p in model.paras]
-    for where, text in raw + texts:
+    for where, text in texts:
         if not unicodedata.is_normalized("NFC", text):
             bad = [c for c in text if not unicodedata.is_normalized("NFC", c)
                    or unicodedata.combining(c)]

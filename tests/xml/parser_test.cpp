@@ -230,6 +230,35 @@ TEST(XmlParse, NonXmlBytesAreInvalidInput) {
     EXPECT_FALSE(r.error().messageVi.empty());
 }
 
+TEST(XmlParse, ExcessiveNestingIsRefusedNotRecursedInto) {
+    std::string deep;
+    for (int i = 0; i < 5000; ++i) deep += "<a>";
+    for (int i = 0; i < 5000; ++i) deep += "</a>";
+    auto r = parse(deep);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, Errc::InvalidInput);
+    EXPECT_EQ(r.error().line, 1);
+}
+
+TEST(XmlParse, LongOneLineDocumentsStayFast) {
+    // 60 000 sibling elements on one line: positions and paths must not rescan the line or the
+    // sibling list for every node.
+    std::string src = "<r>";
+    for (int i = 0; i < 60000; ++i) src += "<p>x</p>";
+    src += "</r>";
+    auto r = parse(src);
+    ASSERT_TRUE(r.ok());
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto ps = r->root().elements();
+    ASSERT_EQ(ps.size(), 60000u);
+    std::size_t total = 0;
+    for (const auto& p : ps) total += r->path(p).size() + static_cast<std::size_t>(r->position(p).column);
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(2));
+    EXPECT_EQ(r->path(ps.back()), "/r/p[60000]");
+    EXPECT_EQ(r->position(ps.back()), (Position{1, 4 + 59999 * 8}));
+    EXPECT_GT(total, 0u);
+}
+
 TEST(XmlParse, DocumentIsMovable) {
     auto r = parse("<r><a/></r>");
     ASSERT_TRUE(r.ok());

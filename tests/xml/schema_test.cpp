@@ -174,6 +174,21 @@ TEST(XmlSchema, CollectsEveryErrorInDocumentOrder) {
     for (const auto& e : errors) expectCleanMessages(e);
 }
 
+TEST(XmlSchema, ErrorListIsCappedWithASummary) {
+    std::string many;
+    for (int i = 0; i < 300; ++i) many += "<p x=\"1\">a</p>";
+    const auto errors = validate(replaced(kGood, "<article>", many + "<article>"));
+    ASSERT_EQ(errors.size(), kMaxErrors + 1);
+    EXPECT_EQ(errors[0].field, "/document/body/p[1]/@x");
+    EXPECT_EQ(errors[kMaxErrors - 1].field, "/document/body/p[100]/@x");
+    const auto& last = errors.back();
+    EXPECT_EQ(last.code, Errc::SchemaViolation);
+    EXPECT_EQ(last.line, 0);
+    EXPECT_TRUE(last.field.empty());
+    EXPECT_NE(last.messageEn.find("200 more"), std::string::npos) << last.messageEn;
+    EXPECT_NE(last.messageVi.find("200"), std::string::npos);
+}
+
 // ----- loading: the deny-all loader lets only the XSD's own folder through -----
 
 struct TempDir {
