@@ -1,6 +1,7 @@
 #include "compose/composer.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <numeric>
 #include <utility>
@@ -136,6 +137,7 @@ public:
                     break;
                 case Item::Body:
                     if (src.body) {
+                        out.reserve(out.size() + 2 * countBlocks(*src.body) + 16);
                         Counters c;
                         blocks(*src.body, out, c);
                     }
@@ -158,11 +160,13 @@ public:
     }
 
 private:
-    const RoleStyle& style(Role r) const { return t_.style(r); }
-
-    std::string cased(Role r, std::string_view s) const {
-        return style(r).upper ? text::toUpper(s) : std::string(s);
+    static std::size_t countBlocks(const std::vector<model::Block>& in) {
+        std::size_t n = in.size();
+        for (const auto& b : in) n += countBlocks(b.children);
+        return n;
     }
+
+    const RoleStyle& style(Role r) const { return t_.style(r); }
 
     Paragraph para(Role r) const {
         Paragraph p;
@@ -173,8 +177,31 @@ private:
 
     Paragraph para(Role r, std::string_view text) const {
         Paragraph p = para(r);
-        appendSpan(p, cased(r, text), style(r).text);
+        appendCased(p, r, text, style(r).text);
         return p;
+    }
+
+    // Appends `text` in the case the role prints it in; copies only when it upper-cases.
+    void appendCased(Paragraph& p, Role caseOf, std::string_view text, const TextStyle& st) const {
+        if (style(caseOf).upper) {
+            appendSpan(p, text::toUpper(text), st);
+        } else {
+            appendSpan(p, text, st);
+        }
+    }
+
+    // Starts a span that will hold a label and the runs that follow in the same style, sized
+    // once (one allocation per paragraph in the common case).
+    std::string& openSpan(Paragraph& p, const TextStyle& st, std::size_t reserve) const {
+        p.spans.push_back(Span{std::string(), st});
+        p.spans.back().text.reserve(reserve);
+        return p.spans.back().text;
+    }
+
+    static std::size_t runBytes(const model::Inlines& in) {
+        std::size_t n = 0;
+        for (const auto& r : in) n += r.text.size();
+        return n;
     }
 
     // An empty paragraph that still carries its size (the DOCX paragraph mark needs one).
@@ -190,7 +217,7 @@ private:
             s.bold = s.bold || run.bold;
             s.italic = s.italic || run.italic;
             s.underline = s.underline || run.underline;
-            appendSpan(p, cased(caseOf, run.text), s);
+            appendCased(p, caseOf, run.text, s);
         }
     }
 
@@ -366,9 +393,32 @@ private:
     }
 
     std::string label(LabelKind k, const std::string& given, int i, const std::string& parent = {}) const {
+        std::string out;
+        appendLabel(out, k, given, i, parent);
+        return out;
+    }
+
+    // The label pattern with {n} replaced, appended to `out` without temporaries for the
+    // common Arabic numbers ("Điều 12.", "3.").
+    void appendLabel(std::string& out, LabelKind k, const std::string& given, int i, const std::string& parent = {}) const {
         const auto& spec = t_.label(k);
-        const std::string n = given.empty() ? number(spec.numbering, i, parent) : given;
-        return fill(spec.pattern, {{"n", n}});
+        const std::string_view pattern = spec.pattern;
+        const std::size_t at = pattern.find("{n}");
+        if (at == std::string_view::npos) {
+            out += pattern;
+            return;
+        }
+        out.append(pattern.substr(0, at));
+        if (!given.empty()) {
+            out += given;
+        } else if (spec.numbering == Numbering::Arabic) {
+            char buf[16];
+            const auto r = std::to_chars(buf, buf + sizeof buf, i);
+            out.append(buf, r.ptr);
+        } else {
+            out += number(spec.numbering, i, parent);
+        }
+        out.append(pattern.substr(at + 3));
     }
 
     void division(const model::Block& b, Role labelRole, Role titleRole, LabelKind k, int n, std::vector<Block>& out,
@@ -413,7 +463,9 @@ private:
                 }
                 case model::BlockKind::Bullet: {
                     Paragraph p = para(Role::Bullet);
-                    appendSpan(p, label(LabelKind::Bullet, "", 0) + " ", style(Role::Bullet).text);
+                    std::string& s = openSpan(p, style(Role::Bullet).text, 4 + runBytes(b.text));
+                    appendLabel(s, LabelKind::Bullet, {}, 0);
+                    s += ' ';
                     runs(p, Role::Bullet, b.text, style(Role::Bullet).text);
                     out.push_back(std::move(p));
                     blocks(b.children, out, c);
@@ -441,7 +493,7 @@ private:
         const RoleStyle& as = style(Role::Article);
         const TextStyle& body = style(Role::Body).text;
         Paragraph p = para(Role::Article);
-        appendSpan(p, label(LabelKind::Article, b.number, ++c.article), as.text);
+        appendLabel(openSpan(p, as.text, 16 + runBytes(b.title)), LabelKind::Article, b.number, ++c.article);
         const bool hasFollowers = !b.children.empty();
         if (!b.title.empty()) {
             appendSpan(p, " ", as.text);
@@ -468,11 +520,12 @@ private:
     void numbered(const model::Block& b, Role role, LabelKind k, int n, std::vector<Block>& out, Counters& c) const {
         const RoleStyle& rs = style(role);
         Paragraph p = para(role);
-        const std::string lab = label(k, b.number, n);
         if (!b.title.empty()) {
             TextStyle bold = rs.text;
             bold.bold = true;
-            appendSpan(p, lab + " ", bold);
+            std::string& s = openSpan(p, bold, 16 + runBytes(b.title));
+            appendLabel(s, k, b.number, n);
+            s += ' ';
             runs(p, role, b.title, bold);
             p.format.keepWithNext = true;
             out.push_back(std::move(p));
@@ -482,7 +535,9 @@ private:
                 out.push_back(std::move(q));
             }
         } else {
-            appendSpan(p, lab + " ", rs.text);
+            std::string& s = openSpan(p, rs.text, 16 + runBytes(b.text));
+            appendLabel(s, k, b.number, n);
+            s += ' ';
             runs(p, role, b.text, rs.text);
             out.push_back(std::move(p));
         }

@@ -75,8 +75,9 @@ enum class Kind {
     Title,     // a position: capitalised as in the table, nothing follows from it
     Fixed,     // a name with its own capitalisation ("Ủy ban nhân dân", "Chính phủ")
     Organ,     // an organ type: the next word (first syllable of its proper name) is capitalised
-    Ministry,  // "Bộ": as Organ, and each component after "và", "-" or "," too
+    Ministry,  // "Bộ", "Sở" (named after fields): as Organ, and each component after "và", "-" or "," too
     Level,     // tỉnh, huyện …: stays lower case; the place name after it is capitalised
+    Plain,     // ordinary words that would otherwise look like a Level ("xã hội")
 };
 
 struct Phrase {
@@ -94,7 +95,7 @@ constexpr Phrase kPhrases[] = {
     {"^chánh ^thanh tra", Kind::Title}, {"^trưởng ban", Kind::Title}, {"^hiệu trưởng", Kind::Title},
     {"^chủ nhiệm", Kind::Title}, {"^thống đốc", Kind::Title}, {"^tổng ^thư ký", Kind::Title},
     {"^tổng ^kiểm toán", Kind::Title}, {"^tổng ^thanh tra", Kind::Title}, {"^bí thư", Kind::Title},
-    {"^trưởng phòng", Kind::Title}, {"^chánh án", Kind::Title}, {"^viện trưởng", Kind::Title},
+    {"^trưởng phòng", Kind::Title}, {"^chánh án", Kind::Title},
 
     {"^chính phủ", Kind::Fixed}, {"^quốc hội", Kind::Fixed},
     {"^ủy ban ^thường vụ ^quốc hội", Kind::Fixed}, {"^ủy ban nhân dân", Kind::Fixed},
@@ -107,7 +108,7 @@ constexpr Phrase kPhrases[] = {
     {"^công an", Kind::Organ},
 
     {"^bộ", Kind::Ministry},
-    {"^sở", Kind::Organ}, {"^cục", Kind::Organ}, {"^tổng cục", Kind::Organ}, {"^chi cục", Kind::Organ},
+    {"^sở", Kind::Ministry}, {"^cục", Kind::Organ}, {"^tổng cục", Kind::Organ}, {"^chi cục", Kind::Organ},
     {"^vụ", Kind::Organ}, {"^viện", Kind::Organ}, {"^ban", Kind::Organ}, {"^văn phòng", Kind::Organ},
     {"^thanh tra", Kind::Organ}, {"^học viện", Kind::Organ}, {"^trường", Kind::Organ},
     {"^phòng", Kind::Organ}, {"^đài", Kind::Organ}, {"^trung tâm", Kind::Organ},
@@ -117,6 +118,7 @@ constexpr Phrase kPhrases[] = {
 
     {"tỉnh", Kind::Level}, {"thành phố", Kind::Level}, {"huyện", Kind::Level}, {"quận", Kind::Level},
     {"thị xã", Kind::Level}, {"xã", Kind::Level}, {"phường", Kind::Level}, {"thị trấn", Kind::Level},
+    {"xã hội", Kind::Plain},
 };
 
 struct PhraseWord {
@@ -159,11 +161,18 @@ std::string organSentenceCase(std::string_view upperText) {
     for (const auto& w : words) keys.push_back(loose(w));
     const auto& table = phraseWords();
 
-    bool place = false, nameNext = false, ministry = false;
+    // place: after tỉnh/huyện… every word is part of a place name; nameNext: the next word
+    // starts an organ's proper name; inName: inside that name, where organ words are ordinary
+    // words ("Bộ Nội vụ", "Vụ Tổ chức cán bộ", "Môi trường"); ministry: "và", "-", "," open a
+    // new capitalised component ("Bộ Văn hóa, Thể thao và Du lịch").
+    bool place = false, nameNext = false, inName = false, ministry = false;
+    std::size_t plain = 0;  // words left of a Plain phrase: no matching inside it
     for (std::size_t i = 0; i < words.size();) {
         std::size_t best = 0, bestLen = 0;
-        for (std::size_t p = 0; p < table.size(); ++p) {
+        for (std::size_t p = 0; p < table.size() && plain == 0; ++p) {
             const auto& pw = table[p];
+            const Kind kind = kPhrases[p].kind;
+            if (inName && !nameNext && (kind == Kind::Organ || kind == Kind::Ministry)) continue;
             if (pw.size() <= bestLen || i + pw.size() > words.size()) continue;
             bool match = true;
             for (std::size_t k = 0; k < pw.size() && match; ++k) {
@@ -173,16 +182,22 @@ std::string organSentenceCase(std::string_view upperText) {
             }
             if (match) best = p, bestLen = pw.size();
         }
+        if (bestLen > 0 && kPhrases[best].kind == Kind::Plain) {
+            plain = bestLen;
+            bestLen = 0;
+        }
         if (bestLen > 0) {
             for (std::size_t k = 0; k < bestLen; ++k)
                 if (table[best][k].capital) words[i + k] = capitalise(words[i + k]);
             const Kind kind = kPhrases[best].kind;
             place = kind == Kind::Level;
             nameNext = kind == Kind::Organ || kind == Kind::Ministry;
+            inName = nameNext;
             ministry = kind == Kind::Ministry;
             i += bestLen;
             continue;
         }
+        if (plain > 0) --plain;
         if (place || nameNext) {
             words[i] = capitalise(words[i]);
             nameNext = false;

@@ -7,24 +7,18 @@
 #include <optional>
 #include <utility>
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <libxml/xmlschemas.h>
-
-#include "core/c_handle.h"
 #include "core/error.h"
 #include "core/files.h"
-#include "core/narrow.h"
 #include "model/document_type.h"
 #include "text/unicode.h"
+#include "xml/node.h"
+#include "xml/parser.h"
+#include "xml/schema.h"
 
 namespace vanthu::compose::detail {
 namespace {
 
-using XmlDoc = CHandle<xmlDoc, xmlFreeDoc>;
-using XmlSchemaParserCtxt = CHandle<xmlSchemaParserCtxt, xmlSchemaFreeParserCtxt>;
-using XmlSchema = CHandle<xmlSchema, xmlSchemaFree>;
-using XmlValidCtxt = CHandle<xmlSchemaValidCtxt, xmlSchemaFreeValidCtxt>;
+using xml::Node;
 
 constexpr std::string_view kNs = "urn:vanthu:template:1";
 
@@ -84,22 +78,16 @@ std::optional<std::size_t> indexOf(const std::string_view (&table)[N], std::stri
 
 class Reader {
 public:
-    explicit Reader(std::filesystem::path file) : file_(std::move(file)) {}
+    Reader(std::filesystem::path file, const xml::Document& doc) : file_(std::move(file)), doc_(doc) {}
 
-    [[noreturn]] void fail(xmlNode* n, const std::string& what) const {
-        throw Failure(Errc::Internal, file_.string() + ":" + std::to_string(n ? xmlGetLineNo(n) : 0) + ": " + what);
+    [[noreturn]] void fail(Node n, const std::string& what) const {
+        throw Failure(Errc::Internal, file_.string() + ":" + std::to_string(n ? doc_.position(n).line : 0) + ": " + what);
     }
 
-    std::optional<std::string> attr(xmlNode* n, const char* name) const {
-        xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-        if (!v) return std::nullopt;
-        std::string s(reinterpret_cast<const char*>(v));
-        xmlFree(v);
-        return s;
-    }
+    std::optional<std::string> attr(Node n, const char* name) const { return n.attribute(name); }
 
     // "14pt", "20mm", "1.27cm" → points. The schema has checked the form.
-    std::optional<double> length(xmlNode* n, const char* name) const {
+    std::optional<double> length(Node n, const char* name) const {
         const auto s = attr(n, name);
         if (!s) return std::nullopt;
         std::string_view v = *s;
@@ -111,19 +99,19 @@ public:
         return number(n, name, v) * factor;
     }
 
-    std::optional<double> decimal(xmlNode* n, const char* name) const {
+    std::optional<double> decimal(Node n, const char* name) const {
         const auto s = attr(n, name);
         if (!s) return std::nullopt;
         return number(n, name, *s);
     }
 
-    std::optional<bool> boolean(xmlNode* n, const char* name) const {
+    std::optional<bool> boolean(Node n, const char* name) const {
         const auto s = attr(n, name);
         if (!s) return std::nullopt;
         return *s == "true" || *s == "1";
     }
 
-    std::optional<Align> align(xmlNode* n, const char* name) const {
+    std::optional<Align> align(Node n, const char* name) const {
         const auto s = attr(n, name);
         if (!s) return std::nullopt;
         if (*s == "left") return Align::Left;
@@ -133,7 +121,7 @@ public:
         fail(n, "bad alignment " + *s);
     }
 
-    std::vector<std::string> tokens(xmlNode* n, const char* name) const {
+    std::vector<std::string> tokens(Node n, const char* name) const {
         std::vector<std::string> out;
         const auto s = attr(n, name);
         if (!s) return out;
@@ -149,13 +137,13 @@ public:
     }
 
     // Fixed wording must already be NFC: compose copies it into the output unchanged.
-    std::string nfcText(xmlNode* n, const std::string& s) const {
+    std::string nfcText(Node n, const std::string& s) const {
         if (!text::isValidUtf8(s) || !text::isNfc(s)) fail(n, "text is not NFC UTF-8: \"" + s + "\"");
         return s;
     }
 
 private:
-    double number(xmlNode* n, const char* name, std::string_view v) const {
+    double number(Node n, const char* name, std::string_view v) const {
         double d = 0;
         const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
         if (ec != std::errc{} || p != v.data() + v.size()) fail(n, std::string("bad number in ") + name);
@@ -163,32 +151,23 @@ private:
     }
 
     std::filesystem::path file_;
+    const xml::Document& doc_;
 };
 
-bool is(xmlNode* n, std::string_view local) {
-    return n && n->type == XML_ELEMENT_NODE && n->ns &&
-           std::string_view(reinterpret_cast<const char*>(n->ns->href)) == kNs &&
-           std::string_view(reinterpret_cast<const char*>(n->name)) == local;
-}
-
+// The schema has fixed the namespace of every element below the root.
 template <class F>
-void forChildren(xmlNode* parent, std::string_view local, F f) {
-    for (xmlNode* c = parent->children; c; c = c->next)
-        if (is(c, local)) f(c);
+void forChildren(Node parent, std::string_view local, F f) {
+    for (const Node c : parent.elements(local)) f(c);
 }
 
-xmlNode* child(xmlNode* parent, std::string_view local) {
-    for (xmlNode* c = parent->children; c; c = c->next)
-        if (is(c, local)) return c;
-    return nullptr;
-}
+Node child(Node parent, std::string_view local) { return parent.element(local); }
 
 template <class T>
 void set(T& target, const std::optional<T>& v) {
     if (v) target = *v;
 }
 
-void applyStyle(const Reader& r, xmlNode* n, RoleStyle& s) {
+void applyStyle(const Reader& r, Node n, RoleStyle& s) {
     s.defined = true;
     set(s.text.sizePt, r.length(n, "size"));
     set(s.text.bold, r.boolean(n, "bold"));
@@ -218,7 +197,7 @@ void applyStyle(const Reader& r, xmlNode* n, RoleStyle& s) {
     set(s.ruleGapPt, r.length(n, "ruleGap"));
 }
 
-std::vector<Item> itemList(const Reader& r, xmlNode* n, const char* name) {
+std::vector<Item> itemList(const Reader& r, Node n, const char* name) {
     std::vector<Item> out;
     for (const auto& t : r.tokens(n, name)) {
         const auto it = lookup(kItems, t);
@@ -228,7 +207,7 @@ std::vector<Item> itemList(const Reader& r, xmlNode* n, const char* name) {
     return out;
 }
 
-std::vector<HeaderItem> headerItems(const Reader& r, xmlNode* n, const char* name) {
+std::vector<HeaderItem> headerItems(const Reader& r, Node n, const char* name) {
     std::vector<HeaderItem> out;
     for (const auto& t : r.tokens(n, name)) {
         const auto it = lookup(kHeaderItems, t);
@@ -239,7 +218,7 @@ std::vector<HeaderItem> headerItems(const Reader& r, xmlNode* n, const char* nam
 }
 
 // Applies one file on top of `t` (a copy of the default, or a blank template for default.xml).
-void apply(const Reader& r, xmlNode* root, Template& t) {
+void apply(const Reader& r, Node root, Template& t) {
     t.id = *r.attr(root, "id");
     t.types.clear();
     for (const auto& key : r.tokens(root, "types")) {
@@ -247,7 +226,7 @@ void apply(const Reader& r, xmlNode* root, Template& t) {
         if (!type) r.fail(root, "unknown document type " + key);
         t.types.push_back(*type);
     }
-    if (xmlNode* n = child(root, "page")) {
+    if (Node n = child(root, "page")) {
         set(t.page.widthPt, r.length(n, "width"));
         set(t.page.heightPt, r.length(n, "height"));
         set(t.page.marginTopPt, r.length(n, "marginTop"));
@@ -256,7 +235,7 @@ void apply(const Reader& r, xmlNode* root, Template& t) {
         set(t.page.marginRightPt, r.length(n, "marginRight"));
         set(t.page.headerDistancePt, r.length(n, "headerDistance"));
     }
-    if (xmlNode* n = child(root, "pageNumbers")) {
+    if (Node n = child(root, "pageNumbers")) {
         set(t.numbering.enabled, r.boolean(n, "enabled"));
         set(t.numbering.onFirstPage, r.boolean(n, "firstPage"));
         set(t.numbering.style.sizePt, r.length(n, "size"));
@@ -264,11 +243,11 @@ void apply(const Reader& r, xmlNode* root, Template& t) {
         set(t.numbering.style.italic, r.boolean(n, "italic"));
         set(t.numbering.align, r.align(n, "align"));
     }
-    if (xmlNode* n = child(root, "header")) {
+    if (Node n = child(root, "header")) {
         set(t.headerLeftFraction, r.decimal(n, "leftWidth"));
         set(t.cellPaddingPt, r.length(n, "cellPadding"));
         t.headerRows.clear();
-        forChildren(n, "row", [&](xmlNode* row) {
+        forChildren(n, "row", [&](Node row) {
             HeaderRow h;
             h.left = headerItems(r, row, "left");
             h.right = headerItems(r, row, "right");
@@ -280,24 +259,24 @@ void apply(const Reader& r, xmlNode* root, Template& t) {
             t.headerRows.push_back(std::move(h));
         });
     }
-    if (xmlNode* n = child(root, "layout")) {
+    if (Node n = child(root, "layout")) {
         if (r.attr(n, "main")) t.mainLayout = itemList(r, n, "main");
         if (r.attr(n, "attachment")) t.attachmentLayout = itemList(r, n, "attachment");
         if (r.attr(n, "appendix")) t.appendixLayout = itemList(r, n, "appendix");
     }
-    if (xmlNode* n = child(root, "styles")) {
-        forChildren(n, "style", [&](xmlNode* s) {
+    if (Node n = child(root, "styles")) {
+        forChildren(n, "style", [&](Node s) {
             Role role{};
             if (!roleFromName(*r.attr(s, "role"), role)) r.fail(s, "unknown role " + *r.attr(s, "role"));
             applyStyle(r, s, t.styles[idx(role)]);
         });
     }
-    if (xmlNode* n = child(root, "tables")) {
+    if (Node n = child(root, "tables")) {
         set(t.tableHeaderBold, r.boolean(n, "headerBold"));
         set(t.tableHeaderAlign, r.align(n, "headerAlign"));
     }
-    if (xmlNode* n = child(root, "labels")) {
-        forChildren(n, "label", [&](xmlNode* l) {
+    if (Node n = child(root, "labels")) {
+        forChildren(n, "label", [&](Node l) {
             const auto k = indexOf(kLabelKinds, *r.attr(l, "kind"));
             if (!k) r.fail(l, "unknown label kind");
             LabelSpec& spec = t.labels[*k];
@@ -310,22 +289,22 @@ void apply(const Reader& r, xmlNode* root, Template& t) {
                                                  : Numbering::Arabic;
         });
     }
-    if (xmlNode* n = child(root, "wording")) {
-        forChildren(n, "text", [&](xmlNode* w) {
+    if (Node n = child(root, "wording")) {
+        forChildren(n, "text", [&](Node w) {
             const auto k = indexOf(kWordKeys, *r.attr(w, "key"));
             if (!k) r.fail(w, "unknown wording key");
             t.words[*k] = r.nfcText(w, *r.attr(w, "value"));
         });
     }
-    if (xmlNode* n = child(root, "signature")) {
+    if (Node n = child(root, "signature")) {
         set(t.signatureLeftFraction, r.decimal(n, "leftWidth"));
         set(t.signatureSpaceBeforePt, r.length(n, "spaceBefore"));
         if (const auto lines = r.decimal(n, "spaceLines")) t.signatureSpaceLines = static_cast<int>(*lines);
     }
-    if (xmlNode* n = child(root, "recipients")) set(t.firstRecipientAsAbove, r.boolean(n, "firstAsAbove"));
-    if (xmlNode* n = child(root, "addressees")) set(t.addresseesLeftFraction, r.decimal(n, "multipleLeft"));
-    if (xmlNode* n = child(root, "marks")) {
-        forChildren(n, "urgency", [&](xmlNode* u) {
+    if (Node n = child(root, "recipients")) set(t.firstRecipientAsAbove, r.boolean(n, "firstAsAbove"));
+    if (Node n = child(root, "addressees")) set(t.addresseesLeftFraction, r.decimal(n, "multipleLeft"));
+    if (Node n = child(root, "marks")) {
+        forChildren(n, "urgency", [&](Node u) {
             const std::string level = *r.attr(u, "level");
             const auto urgency = level == "hoa-toc"       ? model::Urgency::HoaToc
                                  : level == "thuong-khan" ? model::Urgency::ThuongKhan
@@ -334,27 +313,19 @@ void apply(const Reader& r, xmlNode* root, Template& t) {
             set(f.widthPt, r.length(u, "width"));
             set(f.heightPt, r.length(u, "height"));
         });
-        if (xmlNode* c = child(n, "circulation")) {
+        if (Node c = child(n, "circulation")) {
             set(t.circulationLeftFraction, r.decimal(c, "left"));
             set(t.circulationHeightPt, r.length(c, "height"));
             set(t.circulationPaddingPt, r.length(c, "padding"));
         }
     }
-    if (xmlNode* n = child(root, "contact")) {
+    if (Node n = child(root, "contact")) {
         set(t.contactRule, r.boolean(n, "ruleAbove"));
         set(t.contactRuleThicknessPt, r.length(n, "ruleThickness"));
     }
-    if (xmlNode* n = child(root, "draft")) {
+    if (Node n = child(root, "draft")) {
         if (const auto gap = r.decimal(n, "gap")) t.draftGap = static_cast<int>(*gap);
     }
-}
-
-void collectSchemaError(void* sink, xmlErrorPtr e) {
-    auto& out = *static_cast<std::string*>(sink);
-    if (!e) return;
-    std::string msg = e->message ? e->message : "schema error";
-    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
-    out += "\n  line " + std::to_string(e->line) + ": " + msg;
 }
 
 // Decree 30 bounds that a template could break (decree-30-2020.md §1, §2, §10). The output is
@@ -406,35 +377,26 @@ bool roleFromName(std::string_view name, Role& out) {
 }
 
 TemplateSet TemplateSet::load(const std::filesystem::path& templatesDir, const std::filesystem::path& xsd) {
-    xmlInitParser();
-    XmlSchemaParserCtxt pctxt{xmlSchemaNewParserCtxt(xsd.c_str())};
-    if (!pctxt) throw Failure(Errc::Internal, "cannot read template schema " + xsd.string());
-    std::string schemaErrors;
-    xmlSchemaSetParserStructuredErrors(pctxt.get(), collectSchemaError, &schemaErrors);
-    XmlSchema schema{xmlSchemaParse(pctxt.get())};
-    if (!schema) throw Failure(Errc::Internal, "template schema " + xsd.string() + " does not compile:" + schemaErrors);
+    // xml::Schema reads the XSD (and its xs:import of document.xsd) through the deny-all entity
+    // loader opened for the XSD's own folder only.
+    const auto schema = xml::Schema::load(xsd);
 
     struct Parsed {
         std::filesystem::path file;
-        XmlDoc doc;
+        xml::Document doc;
+    };
+    auto describe = [](const std::filesystem::path& file, const Errors& errors) {
+        std::string s;
+        for (const auto& e : errors) s += "\n  " + file.string() + ":" + e.describe();
+        return s;
     };
     auto parse = [&](const std::filesystem::path& file) {
-        const std::string bytes = readFile(file);
-        XmlDoc doc{xmlReadMemory(bytes.data(), narrow<int>(bytes.size()), file.c_str(), "UTF-8",
-                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)};
-        if (!doc) {
-            const xmlError* e = xmlGetLastError();
-            throw Failure(Errc::Internal, file.string() + ":" + std::to_string(e ? e->line : 0) + ": malformed XML: " +
-                                              (e && e->message ? e->message : "?"));
-        }
-        if (doc->intSubset) throw Failure(Errc::Internal, file.string() + ": DOCTYPE not allowed");
-        XmlValidCtxt vctxt{xmlSchemaNewValidCtxt(schema.get())};
-        if (!vctxt) throw Failure(Errc::Internal, "xmlSchemaNewValidCtxt");
-        std::string errors;
-        xmlSchemaSetValidStructuredErrors(vctxt.get(), collectSchemaError, &errors);
-        const int rc = xmlSchemaValidateDoc(vctxt.get(), doc.get());
-        if (rc != 0) throw Failure(Errc::Internal, file.string() + " breaks schemas/template.xsd:" + errors);
-        return Parsed{file, std::move(doc)};
+        auto doc = xml::parse(readFile(file));
+        if (!doc.ok()) throw Failure(Errc::Internal, "malformed template " + file.string() + ":" + describe(file, doc.errors()));
+        const Errors errors = schema->validate(doc.value());
+        if (!errors.empty()) throw Failure(Errc::Internal, file.string() + " breaks schemas/template.xsd:" + describe(file, errors));
+        if (doc.value().root().namespaceUri() != kNs) throw Failure(Errc::Internal, file.string() + ": not a template");
+        return Parsed{file, std::move(doc.value())};
     };
 
     const auto defaultFile = templatesDir / "default.xml";
@@ -445,8 +407,8 @@ TemplateSet TemplateSet::load(const std::filesystem::path& templatesDir, const s
     TemplateSet set;
     {
         Parsed p = parse(defaultFile);
-        xmlNode* root = xmlDocGetRootElement(p.doc.get());
-        Reader r(p.file);
+        const Node root = p.doc.root();
+        Reader r(p.file, p.doc);
         if (r.attr(root, "extends")) r.fail(root, "default.xml cannot extend another template");
         set.defaults_.file = p.file;
         apply(r, root, set.defaults_);
@@ -460,8 +422,8 @@ TemplateSet TemplateSet::load(const std::filesystem::path& templatesDir, const s
 
     for (const auto& file : files) {
         Parsed p = parse(file);
-        xmlNode* root = xmlDocGetRootElement(p.doc.get());
-        Reader r(p.file);
+        const Node root = p.doc.root();
+        Reader r(p.file, p.doc);
         if (r.attr(root, "extends").value_or("") != "default") r.fail(root, "a per-type template must extend=\"default\"");
         Template t = set.defaults_;
         t.file = file;

@@ -79,7 +79,7 @@ struct Template {
     PageNumbering numbering;
 
     double headerLeftFraction = 0.45;
-    double cellPaddingPt = 5.4;  // Word's default left/right cell margin (0.19 cm)
+    double cellPaddingPt = 0;  // left/right cell margin of layout tables (the DOCX writer uses 0)
     std::vector<HeaderRow> headerRows;
 
     std::vector<Item> mainLayout, attachmentLayout, appendixLayout;

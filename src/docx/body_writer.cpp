@@ -17,7 +17,6 @@
 namespace vanthu::docx {
 
 using compose::Align;
-using compose::Block;
 using compose::Composition;
 using compose::PageNumbering;
 using compose::Paragraph;
@@ -87,8 +86,8 @@ double largestSize(const Paragraph& p) {
 std::size_t estimateBytes(const Composition& c) {
     std::size_t n = 8192;
     auto paragraph = [&n](const Paragraph& p) {
-        n += 700;  // pPr + one run's properties
-        for (const auto& s : p.spans) n += s.text.size() + 330;
+        n += 450;  // w:pPr
+        for (const auto& s : p.spans) n += s.text.size() + 320;  // w:r, w:rPr, w:t
     };
     for (const auto& s : c.sections)
         for (const auto& b : s.blocks) {
@@ -234,10 +233,11 @@ private:
                 if (previousWasTable) filler("Spacer", {});
                 table(std::get<Table>(s.blocks[i]));
                 previousWasTable = true;
-                if (lastBlock && !last) filler("Spacer", carried);
             }
         }
-        if (s.blocks.empty() && !last) filler("Spacer", carried);
+        // A section ends with a paragraph: it carries the w:sectPr of all but the last section, and
+        // Word would add a full-height one after a final table (and could spill onto a new page).
+        if (s.blocks.empty() || previousWasTable) filler("Spacer", carried);
         if (last) w_.raw(props);
     }
 
@@ -433,16 +433,23 @@ private:
     std::string sectPr(const Section& s, bool first) {
         const PageNumbering& n = s.numbering;
         const bool titlePage = n.enabled && !n.onFirstPage;
-        // Every section names its headers: one without references would inherit the previous
-        // section's (§17.10.5), which is wrong when numbering differs.
         const std::size_t defaultHeader = headerPart(n.enabled ? numberHeader(n) : emptyHeader(n));
         const std::size_t firstHeader = titlePage ? headerPart(emptyHeader(n)) : 0;
 
         std::string out;
         xml::Writer w(out, false);
         w.open("w:sectPr");
-        w.open("w:headerReference").attr("w:type", "default").attr("r:id", headerRelId(defaultHeader)).close();
-        if (titlePage) w.open("w:headerReference").attr("w:type", "first").attr("r:id", headerRelId(firstHeader)).close();
+        // A section without a reference of a type inherits the previous section's header of that
+        // type (§17.10.5; Word: MS-OI29500 §2.1.293), which is what Word writes for "Link to
+        // Previous". So reference a header only where it changes, and always in the first section.
+        if (defaultHeader != inEffectDefault_) {
+            w.open("w:headerReference").attr("w:type", "default").attr("r:id", headerRelId(defaultHeader)).close();
+            inEffectDefault_ = defaultHeader;
+        }
+        if (titlePage && firstHeader != inEffectFirst_) {
+            w.open("w:headerReference").attr("w:type", "first").attr("r:id", headerRelId(firstHeader)).close();
+            inEffectFirst_ = firstHeader;
+        }
         if (!first) w.open("w:type").attr("w:val", "nextPage").close();
         w.open("w:pgSz").attr("w:w", twips(s.page.widthPt)).attr("w:h", twips(s.page.heightPt));
         if (s.page.widthPt > s.page.heightPt) w.attr("w:orient", "landscape");
@@ -502,6 +509,9 @@ private:
     std::deque<std::pair<TextStyle, std::string>> rPrCache_;
     std::unordered_map<ParaProps, std::string, ParaPropsHash> pPrCache_;
     std::vector<std::string> headers_;
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::size_t inEffectDefault_ = kNone;  // header parts the next section inherits
+    std::size_t inEffectFirst_ = kNone;
 };
 
 }  // namespace

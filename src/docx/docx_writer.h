@@ -18,11 +18,13 @@
 //   height), assuming a line of 1.15 × size × lineSpacing (Times New Roman's line height);
 // - each Section is a w:sectPr with its page size and margins, w:pgNumType w:start, a header holding
 //   a centred PAGE field, and (Decree 30: no number on page 1) w:titlePg with an empty first-page
-//   header; sections after the first start on a new page;
+//   header; sections after the first start on a new page. Header parts are written once per
+//   distinct content and referenced only where they change: a later section inherits the previous
+//   section's headers, as Word's "Link to Previous" does;
 // - layout tables (Header, Signature) have no borders and zero left/right cell margins, so their text
 //   lines up with the page margins; body tables have Word's default 5.4 pt left/right cell margins,
 //   written out so every reader uses them.
-// Thread-safe: no shared state; call from any thread.
+// Thread-safe: no shared state (the zip writer's per-thread deflate state is thread_local).
 #pragma once
 
 #include <chrono>

@@ -1,6 +1,8 @@
 #include "docx/zip_writer.h"
 
 #include <limits>
+#include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -47,21 +49,68 @@ struct Entry {
     std::uint32_t offset;
 };
 
+// A deflate stream and its output buffer, kept per thread and reused by the next ZipWriter:
+// deflateInit2 allocates about 270 KB that every render would otherwise fault in again, which
+// costs as much as deflating a 25-page document. deflateReset makes reuse invisible in the output.
+struct DeflateState {
+    DeflateState() = default;
+    DeflateState(const DeflateState&) = delete;
+    DeflateState& operator=(const DeflateState&) = delete;
+    ~DeflateState() {
+        if (initialised) deflateEnd(&z);
+    }
+
+    // Ready for a new entry at `level`.
+    void reset(int wanted) {
+        if (initialised && level != wanted) {
+            deflateEnd(&z);
+            initialised = false;
+        }
+        if (!initialised) {
+            z = z_stream{};
+            // Raw deflate (windowBits -15): a ZIP entry has no zlib header or Adler-32 (§4.4.5).
+            if (deflateInit2(&z, wanted, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+                throw Failure(Errc::Internal, "zip: deflateInit2 failed");
+            initialised = true;
+            level = wanted;
+        } else if (deflateReset(&z) != Z_OK) {
+            throw Failure(Errc::Internal, "zip: deflateReset failed");
+        }
+    }
+
+    z_stream z{};
+    bool initialised = false;
+    int level = 0;
+    bool inUse = false;      // a second ZipWriter alive on the same thread gets its own state
+    std::string compressed;  // grows to the largest entry seen, never shrinks
+};
+
+thread_local DeflateState tThreadState;
+
 }  // namespace
 
 struct ZipWriter::Impl {
-    explicit Impl(ByteSink& sink, ZipOptions o) : out(sink), options(o) {}
-    ~Impl() {
-        if (zInitialised) deflateEnd(&z);
+    Impl(ByteSink& sink, ZipOptions o) : out(sink), options(o) {
+        if (!tThreadState.inUse) {
+            state = &tThreadState;
+        } else {
+            own = std::make_unique<DeflateState>();
+            state = own.get();
+        }
+        state->inUse = true;
     }
+    ~Impl() {
+        if (state == &tThreadState) state->inUse = false;
+    }
+    Impl(const Impl&) = delete;
+    Impl& operator=(const Impl&) = delete;
 
     CountingSink out;
     ZipOptions options;
-    z_stream z{};
-    bool zInitialised = false;
+    std::unique_ptr<DeflateState> own;
+    DeflateState* state = nullptr;
     bool finished = false;
     std::vector<Entry> entries;
-    std::string compressed;  // reused across entries: one allocation per package
     std::string header;
 };
 
@@ -80,23 +129,16 @@ void ZipWriter::add(std::string_view name, std::string_view data) {
     const std::uint32_t size = checked32(data.size(), "an entry of 4 GiB or more");
     const std::uint32_t offset = checked32(m.out.offset(), "an archive of 4 GiB or more");
 
-    // One z_stream for the whole package: deflateReset is far cheaper than deflateInit2 per part.
-    // Raw deflate (windowBits -15): the ZIP entry has no zlib header or Adler-32 (APPNOTE §4.4.5).
-    if (!m.zInitialised) {
-        if (deflateInit2(&m.z, m.options.level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-            throw Failure(Errc::Internal, "zip: deflateInit2 failed");
-        m.zInitialised = true;
-    } else if (deflateReset(&m.z) != Z_OK) {
-        throw Failure(Errc::Internal, "zip: deflateReset failed");
-    }
-    const uLong bound = deflateBound(&m.z, size);
-    if (m.compressed.size() < bound) m.compressed.resize(bound);  // grows only: no refill per entry
-    m.z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    m.z.avail_in = size;
-    m.z.next_out = reinterpret_cast<Bytef*>(m.compressed.data());
-    m.z.avail_out = static_cast<uInt>(bound);
-    if (deflate(&m.z, Z_FINISH) != Z_STREAM_END) throw Failure(Errc::Internal, "zip: deflate did not finish");
-    const auto deflatedSize = static_cast<std::uint32_t>(m.z.total_out);
+    DeflateState& d = *m.state;
+    d.reset(m.options.level);
+    const uLong bound = deflateBound(&d.z, size);
+    if (d.compressed.size() < bound) d.compressed.resize(bound);  // grows only: no refill per entry
+    d.z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    d.z.avail_in = size;
+    d.z.next_out = reinterpret_cast<Bytef*>(d.compressed.data());
+    d.z.avail_out = static_cast<uInt>(bound);
+    if (deflate(&d.z, Z_FINISH) != Z_STREAM_END) throw Failure(Errc::Internal, "zip: deflate did not finish");
+    const auto deflatedSize = static_cast<std::uint32_t>(d.z.total_out);
 
     Entry e;
     e.name.assign(name);
@@ -107,7 +149,7 @@ void ZipWriter::add(std::string_view name, std::string_view data) {
     if (deflatedSize < size) {
         e.method = kDeflated;
         e.compressedSize = deflatedSize;
-        payload = std::string_view(m.compressed.data(), deflatedSize);
+        payload = std::string_view(d.compressed.data(), deflatedSize);
     } else {  // tiny parts: deflate only adds its block overhead
         e.method = kStored;
         e.compressedSize = size;

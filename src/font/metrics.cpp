@@ -10,19 +10,17 @@
 #include FT_ADVANCES_H
 #include FT_TRUETYPE_TABLES_H
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-
 #include "core/c_handle.h"
 #include "core/error.h"
 #include "core/files.h"
+#include "xml/node.h"
+#include "xml/parser.h"
 
 namespace vanthu::font {
 namespace {
 
 using FtLibrary = CHandle<FT_LibraryRec_, FT_Done_FreeType>;
 using FtFace = CHandle<FT_FaceRec_, FT_Done_Face>;
-using XmlDoc = CHandle<xmlDoc, xmlFreeDoc>;
 
 constexpr std::string_view kManifestNs = "urn:vanthu:fonts:1";
 
@@ -131,58 +129,39 @@ FaceTable buildTable(FT_Face face, const std::filesystem::path& path) {
 
 // ---- manifest ----
 
-std::string attr(xmlNode* n, const char* name) {
-    xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-    if (!v) return {};
-    std::string s(reinterpret_cast<const char*>(v));
-    xmlFree(v);
-    return s;
-}
-
-bool isElement(xmlNode* n, std::string_view local) {
-    return n->type == XML_ELEMENT_NODE && n->ns && std::string_view(reinterpret_cast<const char*>(n->ns->href)) == kManifestNs &&
-           std::string_view(reinterpret_cast<const char*>(n->name)) == local;
-}
-
 struct Manifest {
     std::string family;
     std::array<std::filesystem::path, 4> files;
 };
 
 Manifest readManifest(const std::filesystem::path& path) {
-    const std::string bytes = readFile(path);  // Failure(NotFound) names the path
-    xmlInitParser();
-    XmlDoc doc{xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), path.c_str(), "UTF-8",
-                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)};
-    if (!doc || doc->intSubset) throw Failure(Errc::InvalidInput, "malformed font manifest " + path.string());
-    xmlNode* root = xmlDocGetRootElement(doc.get());
-    if (!root || !isElement(root, "fonts"))
+    auto doc = xml::parse(readFile(path));  // readFile: Failure(NotFound) naming the path
+    if (!doc.ok()) throw Failure(Errc::InvalidInput, "malformed font manifest " + path.string() + ": " + doc.error().describe());
+    const xml::Node root = doc.value().root();
+    if (!root.is("fonts") || root.namespaceUri() != kManifestNs)
         throw Failure(Errc::InvalidInput, path.string() + ": root must be <fonts xmlns=\"urn:vanthu:fonts:1\">");
-    xmlNode* family = nullptr;
-    for (xmlNode* n = root->children; n; n = n->next)
-        if (isElement(n, "family") && (!family || attr(n, "default") == "true")) family = n;
+    xml::Node family;
+    for (const xml::Node n : root.elements("family"))
+        if (!family || n.attribute("default").value_or("") == "true") family = n;
     if (!family) throw Failure(Errc::InvalidInput, path.string() + ": no <family>");
 
     Manifest m;
-    m.family = attr(family, "standsFor");
-    if (m.family.empty()) m.family = attr(family, "name");
+    m.family = family.attribute("standsFor").value_or(family.attribute("name").value_or(""));
     std::array<bool, 4> seen{};
-    for (xmlNode* n = family->children; n; n = n->next) {
-        if (!isElement(n, "face")) continue;
-        const std::string style = attr(n, "style");
-        int i = style == "regular" ? 0 : style == "bold" ? 1 : style == "italic" ? 2 : style == "bold-italic" ? 3 : -1;
-        if (i < 0) throw Failure(Errc::InvalidInput, path.string() + ": unknown face style '" + style + "'");
-        std::filesystem::path file = attr(n, "file");
+    static constexpr const char* kStyles[] = {"regular", "bold", "italic", "bold-italic"};
+    for (const xml::Node n : family.elements("face")) {
+        const std::string style = n.attribute("style").value_or("");
+        std::size_t i = 0;
+        while (i < 4 && style != kStyles[i]) ++i;
+        if (i == 4) throw Failure(Errc::InvalidInput, path.string() + ": unknown face style '" + style + "'");
+        std::filesystem::path file = n.attribute("file").value_or("");
         if (file.empty()) throw Failure(Errc::InvalidInput, path.string() + ": <face style=\"" + style + "\"> without file");
         if (file.is_relative()) file = path.parent_path() / file;
-        m.files[static_cast<std::size_t>(i)] = file.lexically_normal();
-        seen[static_cast<std::size_t>(i)] = true;
+        m.files[i] = file.lexically_normal();
+        seen[i] = true;
     }
     for (std::size_t i = 0; i < 4; ++i)
-        if (!seen[i])
-            throw Failure(Errc::FontMissing, path.string() + ": the manifest names no " +
-                                                 std::string(i == 0 ? "regular" : i == 1 ? "bold" : i == 2 ? "italic" : "bold-italic") +
-                                                 " face");
+        if (!seen[i]) throw Failure(Errc::FontMissing, path.string() + ": the manifest names no " + kStyles[i] + " face");
     return m;
 }
 

@@ -154,8 +154,8 @@ model::Document congVan() {
     d.type = model::DocumentType::CongVan;
     d.code.number = 5;
     d.code.notation = "STP-VP";
-    d.parentIssuer = {"Ủy ban nhân dân tỉnh Đắk Nông"};
-    d.issuer = {"Sở Tư pháp"};
+    d.parentIssuer.name = "Ủy ban nhân dân tỉnh Đắk Nông";
+    d.issuer.name = "Sở Tư pháp";
     d.place = "Đắk Nông";
     d.issueDate = model::Date{2022, 1, 19};
     d.urgency = model::Urgency::HoaToc;
@@ -192,7 +192,7 @@ model::Document bienBan() {
     d.type = model::DocumentType::BienBan;
     d.code.number = 12;
     d.code.notation = "BB-BTP";
-    d.issuer = {"BỘ TƯ PHÁP"};
+    d.issuer.name = "BỘ TƯ PHÁP";
     d.place = "Hà Nội";
     d.issueDate = model::Date{2020, 1, 5};
     d.subject = "Cuộc họp giao ban tháng 01 năm 2020";
@@ -214,7 +214,7 @@ model::Document keHoach() {
     d.code.number = 7;
     d.code.notation = "KH-UBND";
     d.parentIssuer = {};
-    d.issuer = {"ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG"};
+    d.issuer.name = "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG";
     d.place = "Đắk Nông";
     d.issueDate = model::Date{2022, 1, 19};
     d.subject = "Theo dõi tình hình thi hành pháp luật trên địa bàn tỉnh Đắk Nông năm 2022";

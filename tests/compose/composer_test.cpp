@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <regex>
 
 #include <gtest/gtest.h>
@@ -461,6 +462,7 @@ protected:
     static void SetUpTestSuite() { c_ = new Composition(composer().compose(congVan(), options())); }
     static void TearDownTestSuite() { delete c_; }
     static const Section& main() { return c_->sections.at(0); }
+    static const Metadata& meta() { return c_->meta; }
 
 private:
     static inline Composition* c_ = nullptr;
@@ -602,10 +604,10 @@ TEST_F(CongVan, ContactComesLastUnderAFullWidthRule) {
 }
 
 TEST_F(CongVan, MetadataOfMarks) {
-    EXPECT_EQ(c_meta().secrecy, "MẬT");
-    EXPECT_EQ(c_meta().urgency, "HỎA TỐC");
-    EXPECT_EQ(c_meta().typeName, "Công văn");
-    EXPECT_EQ(c_meta().codeNumber, "05");
+    EXPECT_EQ(meta().secrecy, "MẬT");
+    EXPECT_EQ(meta().urgency, "HỎA TỐC");
+    EXPECT_EQ(meta().typeName, "Công văn");
+    EXPECT_EQ(meta().codeNumber, "05");
 }
 
 // ---- Biên bản: two signers ----
@@ -784,7 +786,7 @@ TEST(ComposeRulesMeasured, WrappedIssuerRuleIsAThirdToAHalfOfItsLongestLine) {
     const Table* h = table(s, Table::Kind::Header);
     const Paragraph* p = first(s, Role::Issuer);
     ASSERT_TRUE(p->ruleBelow);
-    const double avail = h->columnWidthsPt[0] - 2 * 5.4;
+    const double avail = h->columnWidthsPt[0];  // layout tables have no cell margins (templates/default.xml)
     const double line = longestLine(p->text(), p->spans.front().style, avail);
     EXPECT_LT(line, measure(*p)) << "wraps";
     EXPECT_LE(line, avail);
@@ -812,14 +814,15 @@ TEST(ComposeDeterminism, SameInputSameComposition) {
 }
 
 TEST(ComposeSpeed, TwentyFivePagesComposeQuickly) {
-    // About 25 pages: 300 articles of two clauses each.
+    // 900 paragraphs (300 articles of two clauses each): some 35 pages, more than the 25 of the
+    // DOCX budget. Release build here: about 0.14 ms warm, destruction included.
     model::Document d = quyetDinh1020();
     d.body.clear();
     for (int i = 0; i < 300; ++i)
         d.body.push_back(article("", "", {clause("Nội dung khoản thứ nhất của điều, đủ dài để chiếm hai dòng trên trang giấy A4."),
                                          clause("Nội dung khoản thứ hai.")}));
     const auto start = std::chrono::steady_clock::now();
-    constexpr int kRuns = 20;
+    const int kRuns = std::getenv("VANTHU_SPEED_RUNS") ? std::atoi(std::getenv("VANTHU_SPEED_RUNS")) : 20;
     std::size_t blocks = 0;
     for (int i = 0; i < kRuns; ++i) blocks += composer().compose(d, options()).sections.at(0).blocks.size();
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / kRuns;

@@ -174,12 +174,12 @@ TEST(FontMetrics, CorruptFontFileIsFontMissing) {
 }
 
 TEST(FontMetrics, FontWithoutVietnameseIsRefused) {
-    // A math font of fonts-dejavu-core: a valid TrueType font without the Vietnamese letters.
-    const fs::path math = "/usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf";
+    // OpenSymbol (LibreOffice): a valid TrueType font without the Vietnamese letters.
+    const fs::path math = "/usr/share/fonts/truetype/libreoffice/opens___.ttf";
     if (!fs::exists(math)) GTEST_SKIP() << math << " not installed";
     TempDir dir;
-    write(dir.path() / "fonts.xml", manifest({kLib + "LiberationSerif-Regular.ttf", kLib + "LiberationSerif-Bold.ttf",
-                                              math.string(), kLib + "LiberationSerif-BoldItalic.ttf"}));
+    write(dir.path() / "fonts.xml", manifest({math.string(), kLib + "LiberationSerif-Bold.ttf",
+                                              kLib + "LiberationSerif-Italic.ttf", kLib + "LiberationSerif-BoldItalic.ttf"}));
     std::string what;
     EXPECT_EQ(failureCode([&] { FontMetrics::load(dir.path()); }, &what), Errc::FontMissing);
     EXPECT_NE(what.find("lacks the Vietnamese letter"), std::string::npos) << what;

@@ -64,6 +64,10 @@ TEST(ComposeRules, AuthorityInSentenceCase) {
         {"CỤC TRƯỞNG CỤC QUẢN LÝ XỬ LÝ VI PHẠM HÀNH CHÍNH VÀ THEO DÕI THI HÀNH PHÁP LUẬT", "",
          "Cục trưởng Cục Quản lý xử lý vi phạm hành chính và theo dõi thi hành pháp luật"},
         {"CHÁNH VĂN PHÒNG BỘ TƯ PHÁP", "", "Chánh Văn phòng Bộ Tư pháp"},
+        {"BỘ TRƯỞNG BỘ NỘI VỤ", "", "Bộ trưởng Bộ Nội vụ"},
+        {"VỤ TRƯỞNG VỤ TỔ CHỨC CÁN BỘ", "", "Vụ trưởng Vụ Tổ chức cán bộ"},
+        {"CHÁNH VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG", "", "Chánh Văn phòng Ủy ban nhân dân tỉnh Đắk Nông"},
+        {"GIÁM ĐỐC SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "", "Giám đốc Sở Lao động - Thương binh và Xã hội"},
         {"THỐNG ĐỐC NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "", "Thống đốc Ngân hàng Nhà nước Việt Nam"},
         {"HỘI ĐỒNG NHÂN DÂN TỈNH ĐỒNG NAI", "", "Hội đồng nhân dân tỉnh Đồng Nai"},
         // no authority line: the issuer's name

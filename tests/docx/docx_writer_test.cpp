@@ -7,6 +7,7 @@
 #include <optional>
 #include <regex>
 #include <set>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -53,6 +54,19 @@ TEST(DocxPackage, RenderTwiceGivesSameBytes) {
     const std::string b = docx::renderDocx(c, fixedOptions());
     ASSERT_FALSE(a.empty());
     EXPECT_EQ(a, b);
+}
+
+TEST(DocxPackage, ConcurrentRendersGiveTheSameBytes) {
+    const auto c = longDecision(3);
+    const std::string expected = docx::renderDocx(c, fixedOptions());
+    std::vector<std::string> got(4);
+    std::vector<std::thread> threads;
+    for (auto& g : got)
+        threads.emplace_back([&c, &g] {
+            for (int i = 0; i < 3; ++i) g = docx::renderDocx(c, fixedOptions());
+        });
+    for (auto& t : threads) t.join();
+    for (const auto& g : got) EXPECT_EQ(g, expected);
 }
 
 TEST(DocxPackage, DifferentCreatedChangesOnlyCoreXml) {
@@ -199,12 +213,28 @@ TEST(DocxText, NfcStackedMarksPreservedByteForByte) {
 
 TEST(DocxText, EscapesMarkupAndMapsTabsAndBreaks) {
     const std::string doc = documentXml(smallDecision());
-    EXPECT_NE(doc.find("<w:t>2. Giá trị \"x\" &lt; 5 &amp; y &gt; 3;</w:t><w:tab/><w:t>cột sau tab</w:t><w:br/>"
-                       "<w:t>dòng sau ngắt dòng.</w:t>"),
+    EXPECT_NE(doc.find("<w:t xml:space=\"preserve\">2. Giá trị \"x\" &lt; 5 &amp; y &gt; 3;</w:t><w:tab/>"
+                       "<w:t xml:space=\"preserve\">cột sau tab</w:t><w:br/>"
+                       "<w:t xml:space=\"preserve\">dòng sau ngắt dòng.</w:t></w:r>"),
               std::string::npos);
     EXPECT_NE(doc.find("<w:t xml:space=\"preserve\">  Hai khoảng trắng ở đầu và  giữa câu. </w:t>"), std::string::npos);
-    EXPECT_NE(doc.find("<w:t xml:space=\"preserve\">Điều 1. </w:t>"), std::string::npos)
-        << "a trailing space needs xml:space=preserve";
+}
+
+TEST(DocxText, SpansWithTheSameStyleShareOneRun) {
+    const std::string doc = documentXml(smallDecision());
+    // "Điều 1. " and the title are two bold spans: one run, one w:t.
+    EXPECT_NE(doc.find("<w:t xml:space=\"preserve\">Điều 1. Phạm vi điều chỉnh</w:t></w:r></w:p>"), std::string::npos);
+    compose::Composition c;
+    compose::Section s;
+    compose::Paragraph p;
+    p.spans = {{"a", {14, true}}, {"", {14, true}}, {"b\n", {14, true}}, {"c", {14}}, {"", {13}}, {"d", {14, true}}};
+    s.blocks.push_back(p);
+    c.sections.push_back(s);
+    const auto runs = between(documentXml(c), "<w:r>", "</w:r>");
+    ASSERT_EQ(runs.size(), 3u) << "bold a+b, plain c, bold d; the empty 13 pt span makes no run";
+    EXPECT_NE(runs[0].find("<w:t xml:space=\"preserve\">ab</w:t><w:br/></w:r>"), std::string_view::npos) << runs[0];
+    EXPECT_NE(runs[1].find(">c</w:t>"), std::string_view::npos);
+    EXPECT_NE(runs[2].find(">d</w:t>"), std::string_view::npos);
 }
 
 TEST(DocxParagraphs, DirectFormattingInTwips) {
@@ -230,27 +260,41 @@ TEST(DocxParagraphs, DirectFormattingInTwips) {
 
 // ---- sections and page numbers ----------------------------------------------------------------
 
+// The header part a section shows for `type`: its own reference, else the previous section's
+// (§17.10.5 inheritance), as Word resolves it.
+std::string resolvedHeader(const std::vector<docx::Part>& parts, std::size_t section, std::string_view type) {
+    const auto sections = between(partBytes(parts, "word/document.xml"), "<w:sectPr>", "</w:sectPr>");
+    const std::string rels = partBytes(parts, "word/_rels/document.xml.rels");
+    for (std::size_t s = section + 1; s-- > 0;) {
+        const auto id = attrOf(sections.at(s), "<w:headerReference w:type=\"" + std::string(type) + "\"", "r:id");
+        if (!id) continue;
+        const auto target = relationshipTarget(rels, *id);
+        return target ? partBytes(parts, "word/" + *target) : std::string();
+    }
+    return {};
+}
+
 TEST(DocxSections, PageNumberHeaderWithEmptyFirstPage) {
     const auto parts = docx::buildParts(smallDecision(), fixedOptions());
     const std::string doc = partBytes(parts, "word/document.xml");
     const auto sections = between(doc, "<w:sectPr>", "</w:sectPr>");
     ASSERT_EQ(sections.size(), 2u);
-    for (auto s : sections) {
-        EXPECT_NE(s.find("<w:titlePg/>"), std::string_view::npos) << s;
-        const auto def = attrOf(s, "<w:headerReference w:type=\"default\"", "r:id");
-        const auto first = attrOf(s, "<w:headerReference w:type=\"first\"", "r:id");
-        ASSERT_TRUE(def && first) << s;
-        EXPECT_NE(*def, *first);
+    for (std::size_t s = 0; s < sections.size(); ++s) {
+        EXPECT_NE(sections[s].find("<w:titlePg/>"), std::string_view::npos) << sections[s];
+        const std::string numbered = resolvedHeader(parts, s, "default");
+        EXPECT_NE(numbered.find("<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>"), std::string::npos) << s;
+        EXPECT_NE(numbered.find("<w:jc w:val=\"center\"/>"), std::string::npos);
+        EXPECT_NE(numbered.find("<w:sz w:val=\"26\"/>"), std::string::npos) << "13 pt from PageNumbering.style";
+        EXPECT_EQ(count(numbered, "w:fldCharType="), 3u);
+        const std::string empty = resolvedHeader(parts, s, "first");
+        EXPECT_EQ(empty.find("<w:r>"), std::string::npos) << s;
+        EXPECT_NE(empty.find("<w:p>"), std::string::npos) << "a header needs a paragraph";
     }
-    // Both sections share the two header parts: the PAGE header and the empty one.
-    const std::string numbered = partBytes(parts, "word/header1.xml");
-    EXPECT_NE(numbered.find("<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>"), std::string::npos);
-    EXPECT_NE(numbered.find("<w:jc w:val=\"center\"/>"), std::string::npos);
-    EXPECT_NE(numbered.find("<w:sz w:val=\"26\"/>"), std::string::npos) << "13 pt from PageNumbering.style";
-    EXPECT_EQ(count(numbered, "w:fldCharType="), 3u);
-    const std::string empty = partBytes(parts, "word/header2.xml");
-    EXPECT_EQ(empty.find("<w:r>"), std::string::npos);
-    EXPECT_NE(empty.find("<w:p>"), std::string::npos) << "a header needs a paragraph";
+    // The first section names both headers; the appendix has the same ones and inherits them
+    // (Word's "Link to Previous"), so only two header parts exist.
+    EXPECT_NE(sections[0].find("<w:headerReference w:type=\"default\""), std::string_view::npos);
+    EXPECT_NE(sections[0].find("<w:headerReference w:type=\"first\""), std::string_view::npos);
+    EXPECT_EQ(sections[1].find("<w:headerReference"), std::string_view::npos);
     EXPECT_EQ(partBytes(parts, "word/_rels/document.xml.rels").find("header3.xml"), std::string::npos);
     // settings.xml must not turn on different odd/even headers.
     EXPECT_EQ(partBytes(parts, "word/settings.xml").find("evenAndOddHeaders"), std::string::npos);
@@ -283,12 +327,15 @@ TEST(DocxSections, StartAtAndDisabledNumberingAreHonoured) {
     EXPECT_EQ(intAttrOf(sections[1], "<w:pgNumType ", "w:start"), 5);
     // No number anywhere in section 1: its default header is empty, and it needs no titlePg.
     EXPECT_EQ(sections[0].find("<w:titlePg/>"), std::string_view::npos);
-    const auto id = attrOf(sections[0], "<w:headerReference w:type=\"default\"", "r:id");
-    ASSERT_TRUE(id);
-    const std::string rels = partBytes(parts, "word/_rels/document.xml.rels");
-    const auto target = relationshipTarget(rels, *id);
-    ASSERT_TRUE(target);
-    EXPECT_EQ(partBytes(parts, "word/" + *target).find("PAGE"), std::string::npos);
+    EXPECT_EQ(resolvedHeader(parts, 0, "default").find("PAGE"), std::string::npos);
+    // Section 2 numbers its pages: it must name its own headers rather than inherit.
+    EXPECT_NE(resolvedHeader(parts, 1, "default").find(" PAGE "), std::string::npos);
+    EXPECT_NE(sections[1].find("<w:headerReference w:type=\"first\""), std::string_view::npos);
+    EXPECT_EQ(resolvedHeader(parts, 1, "first").find("PAGE"), std::string::npos);
+    // Number on the first page too: no titlePg.
+    c.sections[1].numbering.onFirstPage = true;
+    const auto again = between(documentXml(c), "<w:sectPr>", "</w:sectPr>");
+    EXPECT_EQ(again[1].find("<w:titlePg/>"), std::string_view::npos);
 }
 
 TEST(DocxSections, PageSizeAndMarginsInTwips) {
@@ -367,7 +414,7 @@ TEST(DocxRules, CellRuleUsesTheCellWidthAndOwnIndents) {
     EXPECT_LE(std::llabs((left - tw(10)) - (right - tw(30))), 1) << "centred between the paragraph's indents";
     // And the Issuer rule in the other column.
     const std::string_view issuerRule = paragraphAfter(doc, "BỘ TƯ PHÁP</w:t>");
-    EXPECT_NEAR(ruleWidth(issuerRule, tw(header.columnWidthsPt[0])), tw(40), 1);
+    EXPECT_NEAR(ruleWidth(issuerRule, tw(header.columnWidthsPt[0])), tw(30), 1);
 }
 
 TEST(DocxRules, SectionBreakGoesIntoTheRuleWhenTheLastParagraphHasOne) {
@@ -458,13 +505,19 @@ TEST(DocxTables, KeepTogetherChainsRowsAndNeverSplitsThem) {
     EXPECT_EQ(last.back().find("<w:keepNext/>"), std::string_view::npos);
 }
 
-TEST(DocxTables, AdjacentTablesAreKeptApartAndSectionEndingInATableGetsACarrier) {
+TEST(DocxTables, AdjacentTablesAreKeptApartAndSectionsEndWithAParagraph) {
     const std::string doc = documentXml(smallDecision());
     // Appendix: two body tables in a row, separated by a paragraph.
     EXPECT_EQ(count(doc, "</w:tbl><w:tbl>"), 0u);
-    EXPECT_EQ(count(doc, "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"Spacer\"/>"), 2u);  // separator + section carrier
+    // Fillers: the main section's break after its signature table, the separator, the end.
+    EXPECT_EQ(count(doc, "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"Spacer\"/>"), 3u);
     const auto carrier = paragraphAfter(doc, "Nguyễn Văn A");
     EXPECT_NE(carrier.find("<w:sectPr>"), std::string_view::npos);
+    EXPECT_NE(carrier.find("<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/>"),
+              std::string_view::npos)
+        << "1 pt high";
+    EXPECT_NE(doc.find("</w:tbl><w:p>"), doc.rfind("</w:tbl><w:p>"));
+    EXPECT_EQ(doc.find("</w:tbl><w:sectPr>"), std::string::npos);
 }
 
 TEST(DocxTables, RowWiderThanTheGridIsRejected) {

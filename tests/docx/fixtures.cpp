@@ -36,7 +36,7 @@ Table headerTable(double textWidth) {
     t.kind = Table::Kind::Header;
     t.columnWidthsPt = {textWidth * 0.42, textWidth * 0.58};
     Paragraph issuer = centred(Role::Issuer, "BỘ TƯ PHÁP", style(12, true));
-    issuer.ruleBelow = Rule{40, 0.5, 1};
+    issuer.ruleBelow = Rule{30, 0.5, 1};
     Paragraph tieuNgu = centred(Role::TieuNgu, "Độc lập - Tự do - Hạnh phúc", style(13, true));
     tieuNgu.ruleBelow = Rule{165.5, 0.5, 1};
     t.rows.push_back({cell({centred(Role::ParentOrgan, "", style(12)), issuer}),
@@ -133,7 +133,7 @@ Section appendix(bool twoTables, std::string number = "I") {
     s.blocks.push_back(centred(Role::AttachedNote,
                                "(Kèm theo Quyết định số 1020/QĐ-BTP ngày 08 tháng 5 năm 2018 của Bộ trưởng Bộ Tư pháp)",
                                style(14, false, true)));
-    s.blocks.push_back(bodyTable(twoTables ? 2 : 40));
+    s.blocks.push_back(bodyTable(twoTables ? 2 : 60));  // 60 rows: two pages
     if (twoTables) s.blocks.push_back(bodyTable(1));
     return s;
 }

@@ -63,6 +63,10 @@ def main() -> int:
         if args.check == "ooxml":
             import check_ooxml
             check_ooxml.run(report, docx_path, os.path.abspath(args.shared), work)
+            if not args.docx:  # DEVELOPING.md: same input, same bytes
+                again = render_docx(os.path.abspath(args.vanthu), os.path.abspath(args.sample),
+                                    fresh_dir(os.path.join(work, "again")))
+                check_ooxml.check_deterministic(report, docx_path, again)
         elif args.check == "text":
             import check_text
             check_text.run(report, docx_path, args.sample)

@@ -39,10 +39,6 @@ def align_of(ppr: dict) -> str:
             "end": "right"}.get(ppr.get("jc"), ppr.get("jc"))
 
 
-def is_upper(text: str) -> bool:
-    return text == text.upper() and any(c.isalpha() for c in text)
-
-
 def has_letters_all_upper(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c == c.upper() for c in letters)
@@ -107,27 +103,57 @@ def check_upper(report, rule, model, para) -> None:
         report.fail(rule, f"{para.describe()}: not UPPER case")
 
 
+def char_widths(model: DocxModel, para: DocxPara) -> list[tuple[str, float]]:
+    """(character, advance width in pt) for the paragraph's text, run formatting applied."""
+    chars = []
+    for r, text in para.runs():
+        rpr = model.rpr(para, r)
+        size, bold, italic = size_pt(rpr) or 12, bool(rpr.get("b")), bool(rpr.get("i"))
+        chars += [(ch, ttf_metrics.text_width_pt(ch, size, bold, italic)) for ch in text]
+    return chars
+
+
 def line_width_pt(model: DocxModel, para: DocxPara) -> tuple[float, float]:
     """(estimated width of the paragraph's longest line, available width), in pt.
 
-    Approximation: each run is measured with Liberation Serif metrics (= Times New Roman) at
-    its effective size and weight; a paragraph whose text is wider than its column wraps, and
-    its longest line is then taken as the full column width."""
+    Approximation: each character is measured with Liberation Serif metrics (= Times New
+    Roman) at its run's effective size and weight; lines break at w:br and, when wider than
+    the column between the paragraph's indents, greedily at spaces (as Word and LibreOffice
+    do); a word wider than the column is not split."""
     ppr = model.ppr(para)
     avail = (model.column_width(para) - (ppr.get("ind.left") or 0) -
              (ppr.get("ind.right") or 0)) / TWIPS_PER_PT
-    lines, width = [], 0.0
-    for r, text in para.runs():
-        rpr = model.rpr(para, r)
-        pieces = text.split("\n")
-        for i, piece in enumerate(pieces):
-            if i > 0:
-                lines.append(width)
-                width = 0.0
-            width += ttf_metrics.text_width_pt(piece, size_pt(rpr) or 12, bool(rpr.get("b")),
-                                               bool(rpr.get("i")))
-    lines.append(width)
-    return min(max(lines), avail), avail
+    chars = char_widths(model, para)
+    longest, hard_lines, current = 0.0, [], []
+    for ch in chars:
+        if ch[0] == "\n":
+            hard_lines.append(current)
+            current = []
+        else:
+            current.append(ch)
+    hard_lines.append(current)
+    for line in hard_lines:
+        words, word = [], []  # (word width, width of the space before it)
+        space = 0.0
+        for ch, width in line:
+            if ch == " ":
+                if word:
+                    words.append((sum(word), space))
+                    word, space = [], 0.0
+                space += width
+            else:
+                word.append(width)
+        if word:
+            words.append((sum(word), space))
+        width = 0.0
+        for i, (ww, sp) in enumerate(words):
+            if i and width + sp + ww > avail + 0.01:
+                longest = max(longest, width)
+                width = ww
+            else:
+                width += (sp if i else 0) + ww
+        longest = max(longest, width)
+    return longest, avail
 
 
 # ----- finding the rule under a paragraph -----
@@ -393,7 +419,8 @@ def rule7_date(report, model, source) -> None:
             day, month = m.group(1), m.group(2)
             if len(day) != 2:
                 report.fail("rule7_date", f"{p.describe()}: day «{day}» must have two digits")
-            if month.isdigit() and (month.lstrip("0") in ("1", "2")) != (len(month) == 2):
+            if month.isdigit() and month != (f"{int(month):02d}" if int(month) <= 2
+                                             else str(int(month))):
                 report.fail("rule7_date", f"{p.describe()}: month «{month}»: 01 and 02 are padded, "
                             "3–12 are not")
         elif source.issue_date is not None:
@@ -685,6 +712,33 @@ def rule19_urgency(report, model, source) -> None:
                         f"paragraph «{want}»")
 
 
+def words_fit_columns(report, model, source) -> None:
+    """vietnamese-text.md #7: Vietnamese is never hyphenated, and a syllable broken over two
+    lines ("Ngà / y") is unreadable. Every word of a table cell must fit the cell's text width
+    (less the paragraph indents), else Word and LibreOffice break it inside."""
+    rule = "words_fit_columns"
+    for p in model.paras:
+        if p.cell is None or not p.text:
+            continue
+        ppr = model.ppr(p)
+        avail = (model.column_width(p) - (ppr.get("ind.left") or 0) - (ppr.get("ind.right") or 0)
+                 - max(ppr.get("ind.firstLine") or 0, 0)) / TWIPS_PER_PT
+        words, word = [], []
+        for ch, width in char_widths(model, p) + [(" ", 0.0)]:
+            if ch.isspace():
+                if word:
+                    words.append(("".join(c for c, _w in word), sum(w_ for _c, w_ in word)))
+                word = []
+            else:
+                word.append((ch, width))
+        too_wide = [(w_, t) for t, w_ in words if w_ > avail + 0.5]
+        if too_wide:
+            width, text = max(too_wide)
+            report.fail(rule, f"{p.describe()}: the word «{text}» is {width:.1f} pt wide but the "
+                        f"cell's text column is {avail:.1f} pt: it will be broken inside the "
+                        "word (widen the column or set the table landscape)")
+
+
 def sec2_components(report, model, source) -> None:
     """The §2 table for the roles no numbered rule covers."""
     rule = "sec2_components"
@@ -737,9 +791,20 @@ def sec2_components(report, model, source) -> None:
     for p in model.by_role("AppendixLabel"):
         check_runs(report, rule, model, p, size=(14, 14), bold=True)
         check_align(report, rule, model, p, {"center"})
+    code = None
+    if source.number is not None:
+        year = f"{source.year}/" if source.year else ""
+        code = f"{source_units.format_number(source.number)}/{year}{source.notation}"
     for p in model.by_role("AttachedNote"):
         check_runs(report, rule, model, p, size=(13, 14), italic=True)
         check_align(report, rule, model, p, {"center"})
+        if not (p.text.startswith("(") and p.text.endswith(")")):
+            report.fail(rule, f"{p.describe()}: the «(Kèm theo …)» note must be in parentheses")
+        if code and f"số {code}" not in p.text:
+            report.fail(rule, f"{p.describe()}: must name the parent document «số {code}»")
+        if source.issue_date and source_units.format_date(source.issue_date) not in p.text:
+            report.fail(rule, f"{p.describe()}: must give the parent's date «"
+                        f"{source_units.format_date(source.issue_date)}»")
     for p in model.by_role("DrafterMark"):
         check_runs(report, rule, model, p, size=(11, 11), italic=False)
     for p in model.by_role("Contact"):
@@ -827,3 +892,4 @@ def run(report: Report, docx_path: str, sample: str) -> None:
     rule18_cong_van(report, model, source)
     rule19_urgency(report, model, source)
     sec2_components(report, model, source)
+    words_fit_columns(report, model, source)

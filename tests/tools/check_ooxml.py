@@ -158,6 +158,23 @@ def check_opc(report: Report, unzipped: str, parts: list[str]) -> None:
                             f"xsi:type=\"dcterms:W3CDTF\" (has {xsi_type!r})")
 
 
+def check_deterministic(report: Report, first: str, second: str) -> None:
+    """Two renders of the same input must be byte-identical (no clock, no random ids)."""
+    with open(first, "rb") as a, open(second, "rb") as b:
+        if a.read() == b.read():
+            report.note("deterministic: a second render is byte-identical")
+            return
+    with zipfile.ZipFile(first) as za, zipfile.ZipFile(second) as zb:
+        names_a, names_b = za.namelist(), zb.namelist()
+        differ = [n for n in names_a if n in names_b and za.read(n) != zb.read(n)]
+        meta = [n for n in names_a if n in names_b and
+                za.getinfo(n).date_time != zb.getinfo(n).date_time]
+    report.fail("ooxml.deterministic", "two renders of the same input differ: "
+                f"entries {names_a} vs {names_b}" if names_a != names_b else
+                f"two renders of the same input differ in {differ or 'zip metadata'}"
+                + (f"; timestamps differ in {meta}" if meta else ""))
+
+
 def run_check(report: Report, docx_path: str, shared: str, work: str) -> None:
     xmllint = need_program("xmllint")
     schemas_dir = os.path.join(shared, "ooxml-schemas")

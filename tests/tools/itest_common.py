@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -43,13 +44,23 @@ class Abort(Exception):
 
 def run(cmd: list[str], timeout: float = 60, env: dict | None = None,
         cwd: str | None = None) -> subprocess.CompletedProcess:
+    """Run a program in its own process group; on timeout the whole group is killed (soffice
+    starts oosplash, which starts soffice.bin: killing only the first would leave the others)."""
     try:
-        return subprocess.run(cmd, capture_output=True, timeout=timeout, env=env, cwd=cwd,
-                              check=False)
-    except subprocess.TimeoutExpired as e:
-        raise Abort(f"timed out after {timeout:.0f} s: {' '.join(cmd)}") from e
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                                cwd=cwd, start_new_session=True)
     except FileNotFoundError as e:
         raise Abort(f"program not found: {cmd[0]} ({e})") from e
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired as e:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.communicate()
+        raise Abort(f"timed out after {timeout:.0f} s: {' '.join(cmd)}") from e
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
 def decode(b: bytes) -> str:

@@ -121,6 +121,7 @@ class SourceDocument:
     issue_date: _dt.date | None = None
     place: str = ""
     number: int | None = None
+    year: str | None = None      # legal-normative documents: 14/2024/QĐ-UBND
     notation: str = ""
     urgency: str | None = None
     secrecy: str | None = None
@@ -212,6 +213,7 @@ class _Extractor:
             d.notation = code.get("notation", "")
             if code.get("number"):
                 d.number = int(code.get("number"))
+            d.year = code.get("year")
             self.number_unit(code)
         parent = self.child(root, "parentIssuer")
         if parent is not None:

@@ -1,5 +1,7 @@
 #include "xml/writer.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 namespace vanthu::xml {
@@ -86,6 +88,45 @@ TEST(XmlEscape, CharactersXmlForbidsBecomeReplacementCharacters) {
     out.clear();
     appendEscapedText(out, "\xEF\xBF");  // a truncated sequence at the end is left alone
     EXPECT_EQ(out, "\xEF\xBF");
+}
+
+// The escaper skips clean 8-byte blocks: compare with a byte-at-a-time reference, with every
+// special byte at every offset around the block edges and FFFE split across them.
+std::string referenceEscape(std::string_view s, bool attribute) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+            (static_cast<unsigned char>(s[i + 2]) == 0xBE || static_cast<unsigned char>(s[i + 2]) == 0xBF)) {
+            out += "\xEF\xBF\xBD";
+            i += 2;
+        } else if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else if (c == '"' && attribute) out += "&quot;";
+        else if (c == '\t' && attribute) out += "&#9;";
+        else if (c == '\n' && attribute) out += "&#10;";
+        else if (c == '\r') out += "&#13;";
+        else if (c < 0x20 && c != '\t' && c != '\n') out += "\xEF\xBF\xBD";
+        else out += static_cast<char>(c);
+    }
+    return out;
+}
+
+TEST(XmlEscape, BlockSkippingAgreesWithAByteAtATimeReference) {
+    const std::string specials[] = {"&", "<", ">", "\"", "\t", "\n", "\r", std::string(1, '\0'), "\x1F",
+                                    "\xEF\xBF\xBE", "\xEF\xBF\xBF", "\xEF\xBC\xA1", "ệ", "\x7F", " "};
+    for (const auto& special : specials)
+        for (std::size_t at = 0; at < 20; ++at)
+            for (std::size_t len : {at + special.size(), at + special.size() + 1, std::size_t(24), std::size_t(31)}) {
+                std::string s(std::max(len, at + special.size()), 'a');
+                s.replace(at, special.size(), special);
+                std::string text, attr;
+                appendEscapedText(text, s);
+                appendEscapedAttr(attr, s);
+                EXPECT_EQ(text, referenceEscape(s, false)) << "at " << at << " len " << s.size();
+                EXPECT_EQ(attr, referenceEscape(s, true)) << "at " << at << " len " << s.size();
+            }
 }
 
 TEST(XmlEscape, WriterEscapesThroughTheHelpers) {
