@@ -34,6 +34,10 @@ struct Composer::Impl {
 
 namespace {
 
+// Body tables keep Word's default left/right cell margin (0.08 in = 5.4 pt), stated in the
+// Composition so the DOCX and the PDF layout agree on the text width inside each cell.
+constexpr double kBodyCellPaddingPt = 5.4;
+
 // Relative column widths of a body table, when model::Block carries them (the input module
 // may add `std::vector<int> columnWidths`); equal columns otherwise.
 template <class B>
@@ -286,6 +290,7 @@ private:
         Table tb;
         tb.kind = Table::Kind::Header;
         tb.borders = false;
+        tb.cellPaddingPt = t_.cellPaddingPt;
         const double left = width_ * t_.headerLeftFraction;
         tb.columnWidthsPt = {left, width_ - left};
         for (const auto& row : t_.headerRows) {
@@ -571,6 +576,7 @@ private:
         Table tb;
         tb.kind = Table::Kind::Body;
         tb.borders = true;
+        tb.cellPaddingPt = kBodyCellPaddingPt;
         std::size_t columns = 0;
         for (const auto& row : b.children)
             if (row.kind == model::BlockKind::Row) columns = std::max(columns, row.children.size());
@@ -684,6 +690,7 @@ private:
         tb.kind = Table::Kind::Signature;
         tb.keepTogether = true;
         tb.borders = false;
+        tb.cellPaddingPt = t_.cellPaddingPt;
         const double lw = width_ * t_.signatureLeftFraction;
         tb.columnWidthsPt = {lw, width_ - lw};
         auto cell = [](std::vector<Paragraph> ps) {

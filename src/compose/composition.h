@@ -124,6 +124,8 @@ struct Table {
     bool borders = false;       // body tables have grid lines; layout tables do not
     int headerRows = 0;         // repeated on each page
     bool keepTogether = false;  // the signature table never splits across pages
+    double cellPaddingPt = 0;   // left and right inside every cell; layout tables use 0 so text
+                                // lines up with the margins, body tables Word's 5.4 pt
 };
 
 using Block = std::variant<Paragraph, Table>;

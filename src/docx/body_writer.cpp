@@ -29,9 +29,6 @@ namespace {
 
 constexpr std::string_view kBlack = "000000";
 constexpr std::string_view kLang = "vi-VN";
-// Body tables: Word's default left/right cell margin (0.08 in = 108 twips), written explicitly so
-// LibreOffice and Word agree (the Composition has no cell padding; see the module report).
-constexpr long long kBodyCellMarginTw = 108;
 // Frames: "single-border box" (decree-30-2020.md §2, ô 10b/11) with no stated weight; 0.5 pt is
 // Word's default single line.
 constexpr double kFrameBorderPt = 0.5;
@@ -368,7 +365,7 @@ private:
         long long total = 0;
         for (long long c : cols) total += c;
         const bool layoutTable = t.kind != Table::Kind::Body;
-        const long long margin = layoutTable ? 0 : kBodyCellMarginTw;
+        const long long margin = twips(t.cellPaddingPt);
 
         w_.open("w:tbl").open("w:tblPr");  // CT_TblPr sequence order (§17.4.60)
         w_.open("w:tblW").attr("w:w", total).attr("w:type", "dxa").close();
