@@ -104,9 +104,9 @@ struct SectionSource {
 // Builds the blocks of one section. Lives for one compose() call; holds references only.
 class Builder {
 public:
-    Builder(const Template& t, const font::FontMetrics& fm, const model::Document& doc, const std::string& codeText,
-            const std::string& dateText)
-        : t_(t), fm_(fm), doc_(doc), codeText_(codeText), dateText_(dateText), width_(t.page.textWidthPt()) {}
+    Builder(const Template& t, const PageSetup& page, const font::FontMetrics& fm, const model::Document& doc,
+            const std::string& codeText, const std::string& dateText)
+        : t_(t), fm_(fm), doc_(doc), codeText_(codeText), dateText_(dateText), width_(page.textWidthPt()) {}
 
     void build(const std::vector<Item>& layout, const SectionSource& src, std::vector<Block>& out) {
         for (const Item item : layout) {
@@ -745,10 +745,12 @@ private:
     double width_;
 };
 
-Section makeSection(std::string label, const Template& t) {
+Section makeSection(std::string label, const Template& t, bool landscape = false) {
     Section s;
     s.label = std::move(label);
     s.page = t.page;
+    // Turned page: the sheet is rotated, the margins keep their names (binding edge left).
+    if (landscape) std::swap(s.page.widthPt, s.page.heightPt);
     s.numbering = t.numbering;
     s.numbering.startAt = 1;  // each appendix and attached document restarts (§1, §10 rule 13)
     return s;
@@ -824,7 +826,7 @@ Composition Composer::compose(const model::Document& doc, const ComposeOptions& 
         src.body = &doc.body;
         for (const auto& s : doc.signatures) src.signatures.push_back(&s);
         src.recipients = true;
-        Builder(t, fm, doc, codeText, dateText).build(t.mainLayout, src, main.blocks);
+        Builder(t, main.page, fm, doc, codeText, dateText).build(t.mainLayout, src, main.blocks);
         c.sections.push_back(std::move(main));
     }
 
@@ -834,7 +836,7 @@ Composition Composer::compose(const model::Document& doc, const ComposeOptions& 
             const auto& a = list[i];
             // "Phụ lục" alone for a single appendix; Roman numbers when there are several (§2).
             const std::string n = a.number.empty() ? text::roman(static_cast<int>(i + 1)) : a.number;
-            Section s = makeSection(prefix + "appendix " + n, at);
+            Section s = makeSection(prefix + "appendix " + n, at, a.landscape);
             SectionSource src;
             src.type = of ? of->type : doc.type;
             src.body = &a.body;
@@ -850,7 +852,7 @@ Composition Composer::compose(const model::Document& doc, const ComposeOptions& 
                                                               {"code", codeText},
                                                               {"date", dateText},
                                                               {"authority", authorityText()}});
-            Builder(at, fm, doc, codeText, dateText).build(at.appendixLayout, src, s.blocks);
+            Builder(at, s.page, fm, doc, codeText, dateText).build(at.appendixLayout, src, s.blocks);
             c.sections.push_back(std::move(s));
         }
     };
@@ -873,7 +875,7 @@ Composition Composer::compose(const model::Document& doc, const ComposeOptions& 
                                                       {"code", codeText},
                                                       {"date", dateText},
                                                       {"authority", authorityText()}});
-        Builder(at, fm, doc, codeText, dateText).build(at.attachmentLayout, src, s.blocks);
+        Builder(at, s.page, fm, doc, codeText, dateText).build(at.attachmentLayout, src, s.blocks);
         c.sections.push_back(std::move(s));
         appendices(a.appendices, at, label + " ", &a);
     }

@@ -287,6 +287,7 @@ model::Appendix Builder::appendix(Node n) {
     a.pos = pos(n);
     a.number = attr(n, "number");
     a.title = textOf(n.element("title"));
+    a.landscape = attr(n, "orientation") == "landscape";
     if (const Node body = n.element("body")) a.body = blocks(body, 0);
     return a;
 }

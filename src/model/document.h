@@ -136,6 +136,7 @@ struct Appendix {
     std::string number;  // "I", "II"; empty when the document has a single "Phụ lục"
     std::string title;
     std::vector<Block> body;
+    bool landscape = false;  // wide tables: the section's page is turned (Decree 30 §1)
     SourcePos pos;
 };
 

@@ -746,6 +746,36 @@ TEST_F(KeHoach, SeveralAppendicesAreNumberedAndRestartNumbering) {
     EXPECT_EQ(first(a2, Role::Article)->spans.front().text, "Điều 1.");
 }
 
+TEST(ComposeAppendix, LandscapeAppendixTurnsOnlyItsOwnPage) {  // decree-30-2020.md §1
+    model::Document d = keHoach();
+    model::Block wide;
+    wide.kind = model::BlockKind::Table;
+    wide.columnWidths = {1, 3};
+    model::Block row;
+    row.kind = model::BlockKind::Row;
+    model::Block cell;
+    cell.kind = model::BlockKind::Cell;
+    row.children = {cell, cell};
+    wide.children = {row};
+    d.appendices[0].body.push_back(wide);
+    d.appendices[0].landscape = true;
+    const Composition c = composer().compose(d, options());
+    ASSERT_EQ(c.sections.size(), 3u);
+    const PageSetup& portrait = c.sections[0].page;
+    const PageSetup& turned = c.sections[1].page;
+    EXPECT_LT(portrait.widthPt, portrait.heightPt);
+    EXPECT_NEAR(turned.widthPt, compose::mm(297), 0.01);
+    EXPECT_NEAR(turned.heightPt, compose::mm(210), 0.01);
+    EXPECT_EQ(turned.marginLeftPt, portrait.marginLeftPt);
+    EXPECT_EQ(c.sections[2].page.widthPt, portrait.widthPt);
+    // The appendix's tables span the turned page's text width.
+    const Table* t = table(c.sections[1], Table::Kind::Body);
+    ASSERT_NE(t, nullptr);
+    double sum = 0;
+    for (double w : t->columnWidthsPt) sum += w;
+    EXPECT_NEAR(sum, turned.textWidthPt(), 0.01);
+}
+
 // ---- every document type composes ----
 
 TEST(ComposeTypes, EveryDocumentTypeComposesWithATypeNameOrNot) {

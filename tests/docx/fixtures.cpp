@@ -72,6 +72,7 @@ Table bodyTable(int rows) {
     Table t;
     t.kind = Table::Kind::Body;
     t.borders = true;
+    t.cellPaddingPt = 5.4;  // what compose decides for body tables
     t.headerRows = 1;
     t.columnWidthsPt = {40, 200, 227.7};
     t.rows.push_back({cell({centred(Role::TableText, "STT", style(13, true))}),

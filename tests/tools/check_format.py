@@ -246,11 +246,15 @@ def rule1_page(report: Report, model: DocxModel, source) -> None:
             report.fail("rule1_page", f"{name}: no w:pgSz or w:pgMar")
             continue
         width, height = _int(wattr(pg_sz, "w")), _int(wattr(pg_sz, "h"))
-        if width is None or height is None or abs(width - 11906) > 1 or abs(height - 16838) > 1:
-            report.fail("rule1_page", f"{name}: page {width}×{height} twips, expected A4 portrait "
-                        "11906×16838")
-        if wattr(pg_sz, "orient") == "landscape":
-            report.fail("rule1_page", f"{name}: orientation landscape, expected portrait")
+        # Landscape only where the source turns the page (an appendix with wide tables, §1).
+        wanted = source.landscape[s.index] if s.index < len(source.landscape) else False
+        ew, eh, what = (16838, 11906, "landscape") if wanted else (11906, 16838, "portrait")
+        if width is None or height is None or abs(width - ew) > 1 or abs(height - eh) > 1:
+            report.fail("rule1_page", f"{name}: page {width}×{height} twips, expected A4 {what} "
+                        f"{ew}×{eh}")
+        if (wattr(pg_sz, "orient") == "landscape") != wanted:
+            report.fail("rule1_page", f"{name}: orientation {wattr(pg_sz, 'orient') or 'portrait'}, "
+                        f"expected {what}")
         for side, lo, hi in (("top", 20, 25), ("bottom", 20, 25), ("left", 30, 35),
                              ("right", 15, 20)):
             v = _int(wattr(pg_mar, side))

@@ -127,6 +127,7 @@ class SourceDocument:
     secrecy: str | None = None
     circulation: str | None = None
     appendix_count: int = 0      # appendices of the main document and of attachments
+    landscape: list = field(default_factory=lambda: [False])  # per DOCX section, in order
     attachment_count: int = 0
     signer_names: list[str] = field(default_factory=list)
     has_recipients: bool = False
@@ -398,6 +399,7 @@ class _Extractor:
         self.part = f"{saved} / appendix {number or index}" if saved != "main" else \
             f"appendix {number or index}"
         self.doc.appendix_count += 1
+        self.doc.landscape.append(app.get("orientation") == "landscape")
         label = f"Phụ lục {number}".strip()
         self.add("appendixLabel", label, app,
                  re.compile(rf"PHỤ LỤC\s*{re.escape(number)}|Phụ lục\s*{re.escape(number)}"))
@@ -413,6 +415,7 @@ class _Extractor:
         saved = self.part
         self.part = f"attachment {index}"
         self.doc.attachment_count += 1
+        self.doc.landscape.append(False)
         self.type_name_unit(att.get("type", ""), att)
         subject = self.child(att, "subject")
         if subject is not None:

@@ -135,10 +135,10 @@ TEST(XmlSchema, BlankAndMultiLineTextAreExplained) {
     EXPECT_EQ(errors[0].field, "/document/place");
     EXPECT_NE(errors[0].messageVi.find("không được để trống"), std::string::npos) << errors[0].messageVi;
 
+    // Text fields are xs:token: a subject wrapped over several source lines is valid (the
+    // reader collapses the whitespace), as a clerk editing the XML by hand expects.
     errors = validate(replaced(kGood, "Về việc ban hành", "Về việc\n    ban hành"));
-    ASSERT_EQ(errors.size(), 1u);
-    EXPECT_NE(errors[0].messageVi.find("một dòng"), std::string::npos) << errors[0].messageVi;
-    EXPECT_EQ(errors[0].messageEn.find('\n'), std::string::npos);
+    EXPECT_TRUE(errors.empty()) << errors.front().messageVi;
 }
 
 TEST(XmlSchema, MissingChildElement) {
