@@ -32,6 +32,7 @@ def parse_args(argv):
     ap.add_argument("--work", help="work root; this test uses WORK/<check>/<sample>/")
     ap.add_argument("--docx", help="check this existing DOCX instead of rendering the sample")
     ap.add_argument("--samples", help="selftest: also extract the text units of DIR/*.xml")
+    ap.add_argument("--rule", help="format: run only this check (check_format.CHECKS)")
     args = ap.parse_args(argv)
     if args.check != "selftest":
         missing = [n for n in ("sample", "work") if getattr(args, n) is None]
@@ -50,8 +51,9 @@ def main() -> int:
         import selftest
         return selftest.run(args.samples)
     stem = os.path.splitext(os.path.basename(args.sample))[0]
-    report = Report(f"docx.{args.check}.{stem}")
-    work = fresh_dir(os.path.join(os.path.abspath(args.work), args.check, stem))
+    name = f"{args.check}.{args.rule}" if args.rule else args.check
+    report = Report(f"docx.{name}.{stem}")
+    work = fresh_dir(os.path.join(os.path.abspath(args.work), name, stem))
     try:
         if args.docx:
             docx_path = os.path.abspath(args.docx)
@@ -72,7 +74,7 @@ def main() -> int:
             check_text.run(report, docx_path, args.sample)
         elif args.check == "format":
             import check_format
-            check_format.run(report, docx_path, args.sample)
+            check_format.run(report, docx_path, args.sample, args.rule)
         elif args.check == "libreoffice":
             import check_libreoffice
             check_libreoffice.run(report, docx_path, args.sample, work)
