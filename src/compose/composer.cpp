@@ -803,7 +803,10 @@ Composition Composer::compose(const model::Document& doc, const ComposeOptions& 
     if (!doc.signatures.empty()) {
         // Biên bản: the right-hand signer (chủ tọa) is the one who issues it.
         m.signerName = doc.signatures.back().name;
-        m.signerPosition = text::toUpper(doc.signatures.back().position);
+        const model::Signature& s = doc.signatures.back();
+        m.signerPosition = text::toUpper(s.position);
+        if (m.signerPosition.empty() && !s.chain.empty())  // "Q. GIÁM ĐỐC" signs without a position line
+            m.signerPosition = std::string(model::authorityPrefix(s.chain.back().authority)) + " " + s.chain.back().title;
     }
     m.secrecy = std::string(model::secrecyText(doc.secrecy));
     m.urgency = std::string(model::urgencyText(doc.urgency));

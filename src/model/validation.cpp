@@ -68,7 +68,9 @@ void checkSignature(const Signature& s, ValidationReport& r) {
                               "Không ghi học hàm, học vị trước họ tên người ký: '" + s.name + "' (NĐ 30/2020, PL I, II.7.b)",
                               "No academic title may precede the signer's name: '" + s.name + "' (Decree 30/2020, App. I, II.7.b)",
                               "name"));
-    if (s.position.empty())
+    // An acting head signs as "Q. GIÁM ĐỐC": the Q. line is the position (Decree 30, Art. 13).
+    const bool acting = !s.chain.empty() && s.chain.back().authority == Authority::Q;
+    if (s.position.empty() && !acting)
         r.errors.push_back(at(s.pos, Errc::RuleViolation, "Thiếu chức vụ của người ký (ô 7a)",
                               "The signer's position is missing (box 7a)", "position"));
     for (std::size_t i = 0; i < s.chain.size(); ++i) {

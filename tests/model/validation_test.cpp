@@ -114,6 +114,15 @@ TEST(Validation, SignerPositionIsRequired) {
     EXPECT_TRUE(hasField(validate(d).errors, "position"));
 }
 
+TEST(Validation, ActingHeadSignsWithoutAPositionLine) {  // "Q. GIÁM ĐỐC" / name (Art. 13)
+    auto d = validDecision();
+    d.signatures[0].chain = {{Authority::Q, "BỘ TRƯỞNG"}};
+    d.signatures[0].position.clear();
+    EXPECT_FALSE(hasField(validate(d).errors, "position"));
+    d.signatures[0].chain = {{Authority::KT, "BỘ TRƯỞNG"}};
+    EXPECT_TRUE(hasField(validate(d).errors, "position")) << "a deputy (KT.) still names his position";
+}
+
 TEST(Validation, NhuDieuMustNameAnExistingArticle) {
     auto d = validDecision();
     d.recipients[0].article = 4;
