@@ -25,6 +25,7 @@ struct SourcePos {
     std::string field;  // "/document/body/article[2]"
     int line = 0;
     int column = 0;
+    bool operator==(const SourcePos&) const = default;
 };
 
 struct Organ {
@@ -32,6 +33,7 @@ struct Organ {
     std::string abbreviation;  // "BTP" (optional)
     std::string organId;       // mã định danh "000.00.00.G12" (optional)
     bool empty() const { return name.empty(); }
+    bool operator==(const Organ&) const = default;
 };
 
 // A run of inline text; formatting inside body paragraphs.
@@ -40,6 +42,7 @@ struct Run {
     bool bold = false;
     bool italic = false;
     bool underline = false;
+    bool operator==(const Run&) const = default;
 };
 using Inlines = std::vector<Run>;
 std::string plainText(const Inlines& runs);
@@ -72,6 +75,7 @@ struct Block {
     std::vector<int> columnWidths;  // Table: relative column widths as written ("1 6 3 3"); empty = equal
     std::vector<Block> children;
     SourcePos pos;
+    bool operator==(const Block&) const = default;
 };
 
 enum class Authority { None, TM, KT, TL, TUQ, Q };
@@ -81,6 +85,7 @@ std::string_view authorityPrefix(Authority a);  // "TM.", "KT.", …, "" for Non
 struct AuthorityLine {
     Authority authority = Authority::None;
     std::string title;
+    bool operator==(const AuthorityLine&) const = default;
 };
 
 // TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Nguyễn Văn A
@@ -90,6 +95,7 @@ struct Signature {
     std::string otherTitle;            // chức vụ khác (7b), optional
     std::string name;                  // "Phan Chí Hiếu", no academic titles
     SourcePos pos;
+    bool operator==(const Signature&) const = default;
 };
 
 enum class RecipientKind {
@@ -105,6 +111,7 @@ struct Recipient {
     int article = 0;      // for AsArticle
     std::string organId;  // optional mã định danh, for distribution
     SourcePos pos;
+    bool operator==(const Recipient&) const = default;
 };
 
 // "Lưu: VT, QLXLVPHC&TDTHPL (02)." followed by ô 12 "PL.(300)".
@@ -113,6 +120,7 @@ struct ArchiveLine {
     int copies = 0;                        // số bản lưu, 0 = not printed
     std::string drafterInitials;           // ô 12, optional
     int issuedCopies = 0;                  // ô 12 count, optional
+    bool operator==(const ArchiveLine&) const = default;
 };
 
 enum class Secrecy { None, Mat, ToiMat, TuyetMat };
@@ -130,6 +138,7 @@ struct Relation {
     std::string targetCode;          // "242/QĐ-TTg" as written
     std::optional<Date> targetDate;
     std::string note;
+    bool operator==(const Relation&) const = default;
 };
 
 struct Appendix {
@@ -138,6 +147,7 @@ struct Appendix {
     std::vector<Block> body;
     bool landscape = false;  // wide tables: the section's page is turned (Decree 30 §1)
     SourcePos pos;
+    bool operator==(const Appendix&) const = default;
 };
 
 // A document issued with this one ("ban hành kèm theo"), e.g. the Kế hoạch of a Quyết định.
@@ -148,11 +158,13 @@ struct AttachedDocument {
     std::optional<Signature> signature;  // often signed again at the end
     std::vector<Appendix> appendices;
     SourcePos pos;
+    bool operator==(const AttachedDocument&) const = default;
 };
 
 struct Contact {  // ô 13
     std::string address, phone, fax, email, website;
     bool empty() const { return address.empty() && phone.empty() && fax.empty() && email.empty() && website.empty(); }
+    bool operator==(const Contact&) const = default;
 };
 
 struct Document {
@@ -184,6 +196,7 @@ struct Document {
     Contact contact;
 
     SourcePos pos;
+    bool operator==(const Document&) const = default;
 };
 
 }  // namespace vanthu::model
