@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "core/files.h"
 #include "docx/docx_writer.h"
+#include "cli/import_command.h"
 #include "input/document_reader.h"
 #include "model/document.h"
 #include "xml/parser.h"
@@ -23,6 +24,7 @@ constexpr const char* kUsage =
     "  vanthu check FILE.xml                                 validate a document (schema + Decree 30 rules)\n"
     "  vanthu render FILE.xml --format docx -o OUT [--created YYYY-MM-DDTHH:MM:SSZ]\n"
     "                                                        render a document\n"
+    "  vanthu import FILE.txt -o OUT.xml [--issuer NAME …]  a document from its text → document XML\n"
     "  vanthu version\n";
 
 struct Args {
@@ -144,6 +146,15 @@ int render(const Args& a, std::ostream& out, std::ostream& err) {
 }  // namespace
 
 int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
+    if (!argv.empty() && argv[0] == "import") {  // its own options (cli/import_command.cpp)
+        try {
+            xml::initialise();
+            return importCommand(argv, out, err);
+        } catch (const Failure& f) {
+            err << "vanthu: " << errcName(f.code()) << ": " << f.what() << "\n";
+            return kExitFault;
+        }
+    }
     const auto args = parseArgs(argv, err);
     if (!args) {
         err << kUsage;

@@ -1,6 +1,7 @@
 #include "support/test_support.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -14,10 +15,17 @@ namespace vanthu::testing {
 std::filesystem::path testData(std::string_view rel) { return std::filesystem::path(VANTHU_TEST_DATA_DIR) / rel; }
 std::filesystem::path sample(std::string_view name) { return std::filesystem::path(VANTHU_SAMPLES_DIR) / name; }
 
+// Document samples are named NN-name.xml; other files in samples/ (the agency directory) are data.
+bool isDocumentSample(const std::filesystem::path& p) {
+    const std::string n = p.filename().string();
+    return p.extension() == ".xml" && n.size() > 3 && std::isdigit(static_cast<unsigned char>(n[0])) &&
+           std::isdigit(static_cast<unsigned char>(n[1])) && n[2] == '-';
+}
+
 std::vector<std::filesystem::path> allSamples() {
     std::vector<std::filesystem::path> out;
     for (const auto& e : std::filesystem::directory_iterator(VANTHU_SAMPLES_DIR))
-        if (e.path().extension() == ".xml") out.push_back(e.path());
+        if (isDocumentSample(e.path())) out.push_back(e.path());
     std::sort(out.begin(), out.end());
     return out;
 }
