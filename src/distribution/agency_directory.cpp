@@ -7,9 +7,9 @@
 #include "core/files.h"
 #include "distribution/located.h"
 #include "distribution/organ_id.h"
+#include "distribution/pretty_writer.h"
 #include "text/unicode.h"
 #include "xml/schema.h"
-#include "xml/writer.h"
 
 namespace vanthu::distribution {
 
@@ -68,52 +68,6 @@ std::string attrOf(xml::Node n, std::string_view name) {
     const auto v = n.attribute(name);
     return v ? text::nfc(detail::collapsed(*v)) : std::string();
 }
-
-// ---------------------------------------------------------------- writing ------------------------
-
-// xml::Writer with two-space indentation, for a file people read and edit.
-class Pretty {
-public:
-    explicit Pretty(std::string& out) : out_(out), w_(out, false) {
-        out_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    }
-    Pretty& open(std::string_view q) {
-        if (depth_ > 0) { w_.raw("\n"); w_.raw(std::string(2 * depth_, ' ')); }
-        w_.open(q);
-        hasChildren_.push_back(false);
-        if (hasChildren_.size() > 1) hasChildren_[hasChildren_.size() - 2] = true;
-        ++depth_;
-        return *this;
-    }
-    Pretty& attr(std::string_view q, std::string_view v) {
-        if (!v.empty()) w_.attr(q, v);
-        return *this;
-    }
-    Pretty& close() {
-        --depth_;
-        if (hasChildren_.back()) { w_.raw("\n"); if (depth_ > 0) w_.raw(std::string(2 * depth_, ' ')); }
-        hasChildren_.pop_back();
-        w_.close();
-        return *this;
-    }
-    Pretty& leaf(std::string_view q, std::string_view text, std::string_view attrName = {}, std::string_view attrValue = {}) {
-        if (text.empty()) return *this;
-        open(q);
-        if (!attrName.empty()) attr(attrName, attrValue);
-        w_.text(text);
-        --depth_;
-        hasChildren_.pop_back();
-        w_.close();
-        return *this;
-    }
-    void finish() { out_ += "\n"; }
-
-private:
-    std::string& out_;
-    xml::Writer w_;
-    std::size_t depth_ = 0;
-    std::vector<bool> hasChildren_;
-};
 
 }  // namespace
 
@@ -416,7 +370,7 @@ Result<AgencyDirectory::Loaded> AgencyDirectory::loadFile(const std::filesystem:
 
 std::string AgencyDirectory::toXml() const {
     std::string out;
-    Pretty w(out);
+    detail::PrettyWriter w(out);
     w.open("agencyDirectory").attr("xmlns", kDirectoryNamespace);
     for (const auto& a : agencies_) {
         w.open("agency").attr("key", a.key).attr("organId", a.organId).attr("parent", a.parent);
