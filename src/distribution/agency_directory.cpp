@@ -272,9 +272,13 @@ std::vector<std::string> AgencyDirectory::scopeChain(std::string_view issuerKey)
 }
 
 std::optional<DirectoryMatch> AgencyDirectory::find(std::string_view txt, std::string_view issuerKey) const {
-    const auto it = index_.find(matchKey(txt));
+    return findKey(matchKey(txt), issuerKey, scopeChain(issuerKey));
+}
+
+std::optional<DirectoryMatch> AgencyDirectory::findKey(std::string_view key, std::string_view issuerKey,
+                                                       const std::vector<std::string>& chain) const {
+    const auto it = index_.find(key);
     if (it == index_.end()) return std::nullopt;
-    const auto chain = scopeChain(issuerKey);
     // Rank: 0 = the issuer's own unit, 1 + depth = scoped to the chain at that depth, big = unscoped.
     const Candidate* best = nullptr;
     std::size_t bestRank = SIZE_MAX;

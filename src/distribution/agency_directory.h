@@ -130,6 +130,10 @@ public:
     // specific scope wins (issuer's own units, then the issuer's scope, then its parents', then
     // unscoped).
     std::optional<DirectoryMatch> find(std::string_view text, std::string_view issuerKey) const;
+    // The same for a text already in matchKey() form, with scopeChain(issuerKey) computed once by
+    // the caller (recipient resolution tries many spans of one line).
+    std::optional<DirectoryMatch> findKey(std::string_view key, std::string_view issuerKey,
+                                          const std::vector<std::string>& chain) const;
 
     // The comparison form of a piece of text: NFC, marks removed, đ→d, lower case (text::fold),
     // dashes unified, white space collapsed, trailing ".;,:" and leading "- " removed, and the usual

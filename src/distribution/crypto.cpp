@@ -50,71 +50,79 @@ bool constantTimeEqual(std::string_view a, std::string_view b) noexcept {
 namespace {
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-int valueOf(char c) {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+') return 62;
-    if (c == '/') return 63;
-    return -1;
-}
+// 0–63 for the alphabet, kSkip for XML white space, kPad for '=', kBad otherwise.
+constexpr signed char kSkip = -2, kPad = -3, kBad = -1;
+struct DecodeTable {
+    signed char v[256];
+    constexpr DecodeTable() : v() {
+        for (auto& x : v) x = kBad;
+        for (int i = 0; i < 64; ++i) v[static_cast<unsigned char>(kAlphabet[i])] = static_cast<signed char>(i);
+        v[' '] = v['\t'] = v['\n'] = v['\r'] = kSkip;
+        v['='] = kPad;
+    }
+};
+constexpr DecodeTable kDecode;
 }  // namespace
 
 std::string base64Encode(std::string_view bytes) {
-    std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
+    std::string out((bytes.size() + 2) / 3 * 4, '=');
+    char* o = out.data();
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
     std::size_t i = 0;
     for (; i + 3 <= bytes.size(); i += 3) {
-        const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                           static_cast<unsigned char>(bytes[i + 2]);
-        out += kAlphabet[(v >> 18) & 63];
-        out += kAlphabet[(v >> 12) & 63];
-        out += kAlphabet[(v >> 6) & 63];
-        out += kAlphabet[v & 63];
+        const unsigned v = (p[i] << 16) | (p[i + 1] << 8) | p[i + 2];
+        o[0] = kAlphabet[(v >> 18) & 63];
+        o[1] = kAlphabet[(v >> 12) & 63];
+        o[2] = kAlphabet[(v >> 6) & 63];
+        o[3] = kAlphabet[v & 63];
+        o += 4;
     }
-    if (const auto rest = bytes.size() - i; rest > 0) {
-        unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
-        if (rest == 2) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-        out += kAlphabet[(v >> 18) & 63];
-        out += kAlphabet[(v >> 12) & 63];
-        out += rest == 2 ? kAlphabet[(v >> 6) & 63] : '=';
-        out += '=';
+    if (const auto rest = bytes.size() - i; rest > 0) {  // the '=' padding is already in place
+        unsigned v = p[i] << 16;
+        if (rest == 2) v |= p[i + 1] << 8;
+        o[0] = kAlphabet[(v >> 18) & 63];
+        o[1] = kAlphabet[(v >> 12) & 63];
+        if (rest == 2) o[2] = kAlphabet[(v >> 6) & 63];
     }
     return out;
 }
 
 std::optional<std::string> base64Decode(std::string_view text, Base64Error* error) {
-    std::string out;
-    out.reserve(text.size() / 4 * 3);
+    std::string out(text.size() / 4 * 3 + 3, '\0');  // an upper bound; trimmed at the end
+    char* o = out.data();
     unsigned acc = 0;
-    int have = 0;       // sextets in acc
-    int padding = 0;    // '=' seen
+    int have = 0;           // sextets in acc
+    int padding = 0;        // '=' seen
     std::size_t count = 0;  // significant characters
     auto fail = [&](std::size_t at, std::string reason) -> std::optional<std::string> {
         if (error) *error = {at, std::move(reason)};
         return std::nullopt;
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
-        ++count;
-        if (c == '=') {
-            if (have < 2) return fail(i, "misplaced '=' padding");
-            ++padding;
-            if (padding > 2) return fail(i, "too much '=' padding");
+        const auto c = static_cast<unsigned char>(text[i]);
+        const int v = kDecode.v[c];
+        if (v >= 0) {
+            if (padding > 0) return fail(i, "data after '=' padding");
+            ++count;
+            acc = (acc << 6) | static_cast<unsigned>(v);
+            if (++have == 4) {
+                *o++ = static_cast<char>((acc >> 16) & 0xFF);
+                *o++ = static_cast<char>((acc >> 8) & 0xFF);
+                *o++ = static_cast<char>(acc & 0xFF);
+                acc = 0;
+                have = 0;
+            }
             continue;
         }
-        const int v = valueOf(c);
-        if (v < 0) return fail(i, std::string("character '") + (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7F ? std::string("?") : std::string(1, c)) + "' is not base64");
-        if (padding > 0) return fail(i, "data after '=' padding");
-        acc = (acc << 6) | static_cast<unsigned>(v);
-        if (++have == 4) {
-            out += static_cast<char>((acc >> 16) & 0xFF);
-            out += static_cast<char>((acc >> 8) & 0xFF);
-            out += static_cast<char>(acc & 0xFF);
-            acc = 0;
-            have = 0;
+        if (v == kSkip) continue;
+        ++count;
+        if (v == kPad) {
+            if (have < 2) return fail(i, "misplaced '=' padding");
+            if (++padding > 2) return fail(i, "too much '=' padding");
+            continue;
         }
+        return fail(i, std::string("character '") + (c < 0x20 || c >= 0x7F ? std::string("?") : std::string(1, static_cast<char>(c))) +
+                           "' is not base64");
     }
     if (count % 4 != 0) return fail(text.size(), "length is not a multiple of 4");
     if (padding > 0) {
@@ -122,13 +130,14 @@ std::optional<std::string> base64Decode(std::string_view text, Base64Error* erro
         if (have + padding != 4) return fail(text.size(), "wrong '=' padding");
         if (have == 2) {
             if (acc & 0x0F) return fail(text.size(), "non-zero bits in the last character");
-            out += static_cast<char>((acc >> 4) & 0xFF);
+            *o++ = static_cast<char>((acc >> 4) & 0xFF);
         } else {
             if (acc & 0x03) return fail(text.size(), "non-zero bits in the last character");
-            out += static_cast<char>((acc >> 10) & 0xFF);
-            out += static_cast<char>((acc >> 2) & 0xFF);
+            *o++ = static_cast<char>((acc >> 10) & 0xFF);
+            *o++ = static_cast<char>((acc >> 2) & 0xFF);
         }
     }
+    out.resize(static_cast<std::size_t>(o - out.data()));
     return out;
 }
 
