@@ -1,6 +1,7 @@
 #include "support/test_support.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -17,7 +18,9 @@ std::filesystem::path sample(std::string_view name) { return std::filesystem::pa
 std::vector<std::filesystem::path> allSamples() {
     std::vector<std::filesystem::path> out;
     for (const auto& e : std::filesystem::directory_iterator(VANTHU_SAMPLES_DIR))
-        if (e.path().extension() == ".xml") out.push_back(e.path());
+        // Document samples are NN-name.xml; samples/agencies.xml is the agency directory.
+        if (e.path().extension() == ".xml" && std::isdigit(static_cast<unsigned char>(e.path().filename().string()[0])))
+            out.push_back(e.path());
     std::sort(out.begin(), out.end());
     return out;
 }

@@ -10,7 +10,7 @@ namespace vanthu::testing {
 
 std::filesystem::path testData(std::string_view rel);   // tests/data/<rel>
 std::filesystem::path sample(std::string_view name);    // samples/<name>
-std::vector<std::filesystem::path> allSamples();        // samples/*.xml, sorted
+std::vector<std::filesystem::path> allSamples();        // the document samples samples/NN-*.xml, sorted
 
 // Compares with tests/golden/<rel>; UPDATE_GOLDEN=1 rewrites the file instead (review the diff!).
 void expectGolden(const std::filesystem::path& rel, std::string_view actual);

@@ -300,7 +300,7 @@ def run(samples_dir: str | None) -> int:
             except Exception:
                 report.fail(name, traceback.format_exc())
     if samples_dir:
-        paths = sorted(glob.glob(os.path.join(samples_dir, "*.xml")))
+        paths = sorted(glob.glob(os.path.join(samples_dir, "[0-9]*.xml")))  # NN-name.xml documents, not agencies.xml
         if not paths:
             report.note(f"no samples in {samples_dir} yet")
         for path in paths:
