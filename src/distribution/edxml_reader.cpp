@@ -69,7 +69,8 @@ std::string mimeOfName(std::string_view name) {
 // Walks one parsed package, filling the model and the Checker (errors + where each element is).
 class Reader {
 public:
-    Reader(const xml::Document& doc, const ReadOptions& options) : doc_(doc), options_(options), check_(detail::Mode::Accept) {}
+    Reader(const xml::Document& doc, const ReadOptions& options)
+        : doc_(doc), options_(options), check_(detail::Mode::Accept), unzipBudget_(options.maxBytes) {}
 
     Checker& check() { return check_; }
 
@@ -316,12 +317,14 @@ public:
             }
             if (a.mime == "application/zip" && !endsWithZip(a.name)) {  // §4: the file travels zipped
                 std::string why;
-                auto inner = distribution::detail::firstZipEntry(*bytes, options_.maxBytes, &why);
+                // One budget for the whole package, so many small zips cannot inflate without bound.
+                auto inner = distribution::detail::firstZipEntry(*bytes, unzipBudget_, &why);
                 if (!inner) {
                     errors().push_back(errorAt(Errc::InvalidInput, "Không giải nén được tệp '" + a.name + "': " + why,
                                                "Cannot unzip '" + a.name + "': " + why, distribution::detail::posOf(doc_, payload)));
                     continue;
                 }
+                unzipBudget_ -= inner->size();
                 bytes = std::move(inner);
                 a.mime = mimeOfName(a.name);
             }
@@ -371,6 +374,7 @@ private:
     const ReadOptions& options_;
     Checker check_;
     std::set<std::string> reported_;  // canonical paths whose problem is already an error
+    std::size_t unzipBudget_;          // bytes that unzipping may still produce (maxBytes in all)
 };
 
 Errors sorted(Errors e) {

@@ -280,6 +280,31 @@ TEST(EdxmlRead, ZipWrappedAttachmentsComeOutByteExact) {
     }
 }
 
+TEST(EdxmlRead, UnzippingIsBoundedByTheSizeCap) {
+    const std::string big(300 * 1024, 'x');  // deflates to a few hundred bytes
+    auto bytes = fixtures::edoc1020Bytes();
+    bytes = replaceFirst(bytes, "<AttachmentName>bytes.bin</AttachmentName>", "<AttachmentName>cu.doc</AttachmentName>");
+    bytes = replaceFirst(bytes, "<ContentType>application/octet-stream</ContentType>", "<ContentType>application/zip</ContentType>");
+    const auto at = bytes.find(">AAECAw") + 1;
+    bytes.replace(at, bytes.find('<', at) - at, base64Encode(zipOf("cu.doc", big, true)));
+    auto options = readOptions();
+    options.maxBytes = 64 * 1024;  // the package itself is smaller than this
+    ASSERT_LT(bytes.size(), options.maxBytes);
+    const auto r = readEdoc(bytes, options);
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().messageEn.find("the zip entry is too large"), std::string::npos) << r.error().describe();
+}
+
+TEST(EdxmlRead, TextIsNfcNormalised) {
+    // "Quyết định" with decomposed marks (NFD) in the package reads as NFC, like every input.
+    const std::string nfd = "Quye\xCC\x82\xCC\x81t \xC4\x91i\xCC\xA3nh";
+    const auto bytes = replaceFirst(fixtures::edoc1020Bytes(), "<edXML:TypeName>Quyết định", "<edXML:TypeName>" + nfd);
+    const auto r = readEdoc(bytes, readOptions());
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    EXPECT_EQ(r.value().package.typeName, "Quyết định");
+    EXPECT_EQ(r.value().package.code.text(), "1020/QĐ-BTP");
+}
+
 TEST(EdxmlRead, CorruptZipIsALocatedError) {
     auto bytes = fixtures::edoc1020Bytes();
     bytes = replaceFirst(bytes, "<AttachmentName>bytes.bin</AttachmentName>", "<AttachmentName>cu.doc</AttachmentName>");
