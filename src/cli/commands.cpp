@@ -10,6 +10,7 @@
 #include "compose/composer.h"
 #include "core/error.h"
 #include "core/files.h"
+#include "distribution/package_builder.h"
 #include "distribution/resolution.h"
 #include "docx/docx_writer.h"
 #include "input/document_reader.h"
@@ -201,6 +202,9 @@ int recipients(const Args& a, std::ostream& out, std::ostream& err) {
     out << resolved << "/" << r.lines.size() << " lines resolved; " << r.agencies.size() << " agencies, "
         << r.internalUnits.size() << " internal units; " << r.unresolved.size() << " unresolved\n";
     for (const auto& u : r.unresolved) out << "  unresolved (" << u.line << "): " << u.piece << "\n";
+    // Resolved, but no QCVN 102 organId: they need paper or another channel.
+    for (const auto& t : distribution::recipientsOf(r, directory).undeliverable)
+        out << "  cannot receive edXML (no QCVN 102 organId): " << t.name << " [" << t.key << "]\n";
     return kExitOk;
 }
 

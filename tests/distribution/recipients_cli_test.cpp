@@ -36,6 +36,15 @@ TEST(RecipientsCommand, PrintsEachLineItsTargetsAndTheUnresolved) {
     EXPECT_NE(r.out.find("6/7 lines resolved; 4 agencies, 6 internal units; 1 unresolved\n"), std::string::npos) << r.out;
 }
 
+TEST(RecipientsCommand, NamesTheAgenciesThatCannotReceiveEdxml) {
+    const auto r = run({"recipients", testing::sample("07-qd-quy-pham.xml").string()});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("  cannot receive edXML (no QCVN 102 organId): Tỉnh ủy Thái Nguyên [thai-nguyen-tinh-uy]\n"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("  unresolved (Như Điều 3): Chủ tịch Ủy ban nhân dân các xã, phường, thị trấn"), std::string::npos) << r.out;
+}
+
 TEST(RecipientsCommand, DefaultsToTheShippedDirectory) {
     const auto r = run({"recipients", testing::sample("05-bao-cao.xml").string()});
     EXPECT_EQ(r.code, 0) << r.err;
