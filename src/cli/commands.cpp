@@ -10,6 +10,8 @@
 #include "compose/composer.h"
 #include "core/error.h"
 #include "core/files.h"
+#include "distribution/package_builder.h"
+#include "distribution/resolution.h"
 #include "docx/docx_writer.h"
 #include "cli/import_command.h"
 #include "input/document_reader.h"
@@ -25,6 +27,8 @@ constexpr const char* kUsage =
     "  vanthu render FILE.xml --format docx -o OUT [--created YYYY-MM-DDTHH:MM:SSZ]\n"
     "                                                        render a document\n"
     "  vanthu import FILE.txt -o OUT.xml [--issuer NAME …]  a document from its text → document XML\n"
+    "  vanthu recipients FILE.xml [--directory AGENCIES.xml]\n"
+    "                                                        show what each Nơi nhận line resolves to\n"
     "  vanthu version\n";
 
 struct Args {
@@ -33,6 +37,7 @@ struct Args {
     std::string format = "docx";
     std::string output;
     std::string created;
+    std::string directory;
 };
 
 std::optional<Args> parseArgs(const std::vector<std::string>& a, std::ostream& err) {
@@ -59,6 +64,10 @@ std::optional<Args> parseArgs(const std::vector<std::string>& a, std::ostream& e
             auto v = value("--created");
             if (!v) return std::nullopt;
             r.created = *v;
+        } else if (a[i] == "--directory") {
+            auto v = value("--directory");
+            if (!v) return std::nullopt;
+            r.directory = *v;
         } else if (!a[i].empty() && a[i][0] == '-') {
             err << "vanthu: unknown option " << a[i] << "\n";
             return std::nullopt;
@@ -143,6 +152,64 @@ int render(const Args& a, std::ostream& out, std::ostream& err) {
     return kExitOk;
 }
 
+const char* kindLabel(distribution::Target::Kind k) {
+    switch (k) {
+        case distribution::Target::Kind::Agency: return "agency";
+        case distribution::Target::Kind::InternalUnit: return "unit";
+        case distribution::Target::Kind::Archive: return "archive";
+    }
+    return "?";
+}
+
+// Prints each Nơi nhận line and what it resolved to, then the unresolved pieces. Unresolved
+// pieces are not an error (exit 0): the clerk decides before issuing.
+int recipients(const Args& a, std::ostream& out, std::ostream& err) {
+    const std::filesystem::path dirPath = a.directory.empty() ? dataDir() / "samples" / "agencies.xml" : std::filesystem::path(a.directory);
+    auto dir = distribution::AgencyDirectory::loadFile(dirPath);
+    if (!dir.ok()) {
+        printErrors(err, dirPath.string(), dir.errors());
+        return kExitInvalid;
+    }
+    printErrors(err, dirPath.string(), dir.value().warnings, "cảnh báo/warning");
+    auto read = input::readDocumentFile(a.file);
+    if (!read.ok()) {
+        printErrors(err, a.file, read.errors());
+        return kExitInvalid;
+    }
+    const auto& directory = dir.value().directory;
+    const auto r = distribution::resolveRecipients(read.value().document, directory);
+    printErrors(err, a.file, r.warnings, "cảnh báo/warning");
+    out << a.file << ": ";
+    if (const auto* issuer = directory.agency(r.issuerKey))
+        out << "issuer " << issuer->name << " [" << issuer->key << (issuer->organId.empty() ? "" : ", " + issuer->organId) << "]\n";
+    else
+        out << "issuer " << read.value().document.issuer.name << " (not in the directory)\n";
+    std::size_t resolved = 0;
+    for (const auto& line : r.lines) {
+        if (line.resolved()) ++resolved;
+        out << "- " << line.text << "\n";
+        for (const auto& t : line.targets) {
+            out << "    " << kindLabel(t.kind);
+            if (t.kind != distribution::Target::Kind::Archive) {
+                out << "  " << t.name << " [" << t.key;
+                if (!t.organId.empty()) out << ", " << t.organId;
+                out << "]";
+                if (!t.via.empty() && t.via != "organId") out << "  via " << t.via;
+                if (t.matched != t.name && t.via != "organId") out << "  ← \"" << t.matched << "\"";
+            }
+            out << "\n";
+        }
+        for (const auto& u : line.unresolved) out << "    UNRESOLVED  " << u << "\n";
+    }
+    out << resolved << "/" << r.lines.size() << " lines resolved; " << r.agencies.size() << " agencies, "
+        << r.internalUnits.size() << " internal units; " << r.unresolved.size() << " unresolved\n";
+    for (const auto& u : r.unresolved) out << "  unresolved (" << u.line << "): " << u.piece << "\n";
+    // Resolved, but no QCVN 102 organId: they need paper or another channel.
+    for (const auto& t : distribution::recipientsOf(r, directory).undeliverable)
+        out << "  cannot receive edXML (no QCVN 102 organId): " << t.name << " [" << t.key << "]\n";
+    return kExitOk;
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
@@ -176,6 +243,7 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
         }
         if (args->command == "check") return check(*args, out, err);
         if (args->command == "render") return render(*args, out, err);
+        if (args->command == "recipients") return recipients(*args, out, err);
         err << "vanthu: unknown command '" << args->command << "'\n" << kUsage;
         return kExitInvalid;
     } catch (const Failure& f) {

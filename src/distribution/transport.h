@@ -1,0 +1,37 @@
+// distribution/transport.h: the seam the outbox and the transports will meet at (issue 5 items
+// 4–5). Only the interface lives here today; the vanthu-to-vanthu HTTP transport and the axis
+// adapter come with the store-backed outbox. Both build on what exists: the package bytes from
+// edxml::writeEdoc/writeStatus, PackageSigner (vanthu link) or axisRequestHeaders (VDXP).
+#pragma once
+
+#include <string>
+
+#include "distribution/agency_directory.h"
+#include "distribution/edxml.h"
+
+namespace vanthu::distribution {
+
+struct OutgoingPackage {
+    std::string documentId;        // with recipientOrganId: the idempotency key of the delivery
+    std::string recipientOrganId;
+    edxml::MessageType type = edxml::MessageType::Edoc;
+    std::string bytes;             // the .edxml, deterministic for the same document and files
+};
+
+struct SendResult {
+    enum class Outcome { Delivered, RetryLater, Rejected };  // Rejected: do not retry (4xx, FAIL with a code)
+    Outcome outcome = Outcome::RetryLater;
+    std::string remoteId;  // the axis DocId, or the receiving vanthu's id
+    std::string error;     // for the delivery row's "last error"
+};
+
+// One implementation per way of reaching an agency (Endpoint::transport). Implementations are
+// called from the outbox's worker threads: they must be thread-safe, and a send must be safe to
+// repeat (the receiver deduplicates on DocumentId + recipient).
+class Transport {
+public:
+    virtual ~Transport() = default;
+    virtual SendResult send(const Agency& recipient, const OutgoingPackage& package) = 0;
+};
+
+}  // namespace vanthu::distribution
