@@ -1,0 +1,23 @@
+// layout/line_breaker.h: first-fit line breaking, the way Word and LibreOffice fill lines, so
+// that our PDF breaks where LibreOffice breaks our DOCX (a measured parity).
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace vanthu::layout {
+
+// A piece of text between two break opportunities: the width of its visible part and of the
+// spaces that end it (those may hang past the line end, as in Word).
+struct Segment {
+    double width = 0;
+    double trailingSpace = 0;
+};
+
+// Index of the first segment of every line (the first is always 0). A line takes segments
+// while their width, without the last one's trailing spaces, stays within the line's width
+// (`firstWidth` for the first line, `width` after); a segment wider than an empty line is put
+// there alone (the caller splits words longer than a line beforehand). Linear in segs.size().
+std::vector<std::size_t> firstFit(const std::vector<Segment>& segs, double firstWidth, double width);
+
+}  // namespace vanthu::layout
