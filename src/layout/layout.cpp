@@ -63,6 +63,7 @@ struct MPara {
     long long padTw = 0;   // frame: border + spacing above and below the text
     long long ruleTw = 0;  // the rule paragraph under the text (0: none)
     bool body = false;
+    std::size_t serial = 0;  // running number of the paragraph (LineInfo::paragraph)
 
     long long linesTw(std::size_t from, std::size_t to) const {
         long long h = 0;
@@ -207,6 +208,7 @@ private:
         m.p = &p;
         m.columnPt = columnPt;
         m.body = body;
+        m.serial = serial_++;
         const auto& f = p.format;
         const bool hasRule = p.ruleBelow && p.ruleBelow->lengthPt > 0;
         m.beforeTw = tw(f.spaceBeforePt);
@@ -616,6 +618,7 @@ private:
         info.top = fromTw(topTw);
         info.bottom = fromTw(topTw + l.heightTw);
         info.body = m.body;
+        info.paragraph = m.serial;
         const double baseline = fromTw(topTw + l.ascentTw);
         GlyphRun* run = nullptr;
         std::uint16_t runSpan = 0xFFFF;
@@ -667,6 +670,7 @@ private:
     std::unordered_map<std::string, std::vector<ShapedGlyph>> cache_[4];
     LaidOut out_;
     Cursor cur_;
+    std::size_t serial_ = 0;
     long long pendingAfterTw_ = 0;  // space after the last paragraph, not yet added
     long long topTw_ = 0, bottomTw_ = 0;
     double leftPt_ = 0;

@@ -44,6 +44,7 @@ struct LineInfo {
     std::size_t runEnd = 0;
     double top = 0, bottom = 0;
     bool body = false;         // a line of a body paragraph (not a layout table)
+    std::size_t paragraph = 0; // running number of its paragraph in the document
     std::string text;          // the line's text, trailing spaces dropped
 };
 
