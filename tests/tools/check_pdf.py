@@ -11,6 +11,8 @@
 * pdfa: PDF/A-2b structure read with `qpdf --json`: XMP with pdfaid:part 2 and conformance B,
   an sRGB OutputIntent (GTS_PDFA1, an ICC stream with N 3), every font embedded, /ID present,
   no /Encrypt, Info and XMP agreeing (title, author, producer, dates).
+* font-missing, font-corrupt: with a data folder whose fonts.xml names a missing or a corrupt
+  face, `render --format pdf` exits 1 with a message naming the file, and writes no output.
 * parity: LibreOffice converts our DOCX of the same sample to PDF; both PDFs have the same
   number of pages and at least 95% of their lines end on the same word (lines from
   `pdftotext -bbox`, compared in order). The figure is printed per sample.
@@ -33,7 +35,7 @@ import source_units  # noqa: E402
 from itest_common import (Abort, Report, decode, fresh_dir, main_wrapper, need_program,  # noqa: E402
                           render_docx, run)
 
-CHECKS = ("structure", "text", "pdfa", "parity")
+CHECKS = ("structure", "text", "pdfa", "parity", "font-missing", "font-corrupt")
 PARITY_MIN = 95.0
 
 
@@ -316,6 +318,35 @@ def check_parity(report: Report, pdf: str, docx: str, work: str) -> None:
         report.fail("pdf.parity.lines", f"{pct:.1f}% of lines end on the same word (< {PARITY_MIN}%)")
 
 
+def check_bad_font(report: Report, vanthu: str, sample: str, work: str, kind: str) -> None:
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    data = os.path.join(work, "data")
+    os.makedirs(os.path.join(data, "fonts"))
+    for sub in ("templates", "schemas"):
+        os.symlink(os.path.join(repo, sub), os.path.join(data, sub))
+    with open(os.path.join(repo, "fonts", "fonts.xml"), encoding="utf-8") as f:
+        manifest = f.read()
+    bad = os.path.join(data, "fonts", "LiberationSerif-Bold.ttf")
+    if kind == "font-corrupt":
+        with open(bad, "wb") as f:
+            f.write(b"\x00\x01\x00\x00" + b"garbage" * 500)
+    manifest = re.sub(r'file="[^"]*LiberationSerif-Bold\.ttf"', f'file="{bad}"', manifest)
+    with open(os.path.join(data, "fonts", "fonts.xml"), "w", encoding="utf-8") as f:
+        f.write(manifest)
+    out = os.path.join(work, "out.pdf")
+    proc = run([vanthu, "render", sample, "--format", "pdf", "-o", out], timeout=60,
+               env=dict(os.environ, VANTHU_DATA_DIR=data))
+    err = decode(proc.stderr)
+    report.note(f"exit {proc.returncode}; stderr: {err.strip()[-300:]}")
+    if proc.returncode != 1:
+        report.fail("pdf.bad-font", f"exit {proc.returncode}, expected 1 (a fault)")
+    if "LiberationSerif-Bold.ttf" not in err or "font_missing" not in err:
+        report.fail("pdf.bad-font", "the message does not name the font file and font_missing")
+    leftovers = [f for f in os.listdir(work) if f.startswith("out.pdf")]
+    if leftovers:
+        report.fail("pdf.bad-font", f"output written despite the failure: {leftovers}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("check", choices=CHECKS)
@@ -328,6 +359,9 @@ def main() -> int:
     work = fresh_dir(os.path.join(os.path.abspath(args.work), "pdf-" + args.check, stem))
     vanthu, sample = os.path.abspath(args.vanthu), os.path.abspath(args.sample)
     try:
+        if args.check.startswith("font-"):
+            check_bad_font(report, vanthu, sample, work, args.check)
+            return report.finish()
         pdf = render_pdf(vanthu, sample, work)
         report.note(f"pdf    {pdf}")
         if args.check == "structure":
