@@ -54,7 +54,9 @@ std::shared_ptr<const Fonts> Fonts::open(std::shared_ptr<const font::FontMetrics
 void Fonts::shape(font::Style s, std::string_view utf8, std::vector<ShapedGlyph>& out) const {
     out.clear();
     if (utf8.empty()) return;
-    hb::unique_ptr<hb_buffer_t> buf{hb_buffer_create()};
+    // One buffer per thread, reused: hb_buffer_create costs more than shaping a short word.
+    thread_local hb::unique_ptr<hb_buffer_t> buf{hb_buffer_create()};
+    hb_buffer_clear_contents(buf.get());
     hb_buffer_add_utf8(buf.get(), utf8.data(), narrow<int>(utf8.size()), 0, narrow<int>(utf8.size()));
     hb_buffer_set_direction(buf.get(), HB_DIRECTION_LTR);
     hb_buffer_set_script(buf.get(), HB_SCRIPT_LATIN);

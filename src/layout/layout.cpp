@@ -145,7 +145,7 @@ private:
 
     const std::vector<ShapedGlyph>& shaped(font::Style st, std::string_view word) {
         auto& cache = cache_[static_cast<std::size_t>(st)];
-        auto it = cache.find(std::string(word));
+        auto it = cache.find(word);
         if (it != cache.end()) return it->second;
         std::vector<ShapedGlyph> g;
         const auto t0 = stats_ ? Clock::now() : Clock::time_point{};
@@ -246,7 +246,14 @@ private:
         };
         std::vector<Seg> segs;
         std::vector<Segment> widths;
-        const auto opps = withNumericHyphens(m.text, text::breakOpportunities(m.text));
+        // A paragraph that fits its first line needs no break opportunities (ICU and the
+        // document-number patterns are the dearest part of breaking).
+        double all = 0;
+        std::size_t visibleEnd = m.glyphs.size();
+        while (visibleEnd > 0 && m.glyphs[visibleEnd - 1].space) --visibleEnd;
+        for (std::size_t k = 0; k < visibleEnd; ++k) all += m.glyphs[k].advance;
+        const bool oneLine = all <= std::min(width, firstWidth) + 0.01;
+        const auto opps = oneLine ? std::vector<std::size_t>{} : withNumericHyphens(m.text, text::breakOpportunities(m.text));
         std::size_t g = 0, oi = 0;
         const std::size_t n = m.glyphs.size();
         while (g < n) {
@@ -667,7 +674,11 @@ private:
     const int upem_;
     // Per-document shaping cache: a word is shaped once per face. Only looked up, never iterated,
     // so its order cannot reach the output.
-    std::unordered_map<std::string, std::vector<ShapedGlyph>> cache_[4];
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, std::vector<ShapedGlyph>, Hash, std::equal_to<>> cache_[4];
     LaidOut out_;
     Cursor cur_;
     std::size_t serial_ = 0;

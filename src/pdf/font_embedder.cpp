@@ -49,11 +49,14 @@ SubsetFont subsetFont(std::string_view fontBytes, const std::vector<std::uint16_
     hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
                        HB_TAG('k', 'e', 'r', 'n'), HB_TAG('D', 'S', 'I', 'G'), HB_TAG('h', 'd', 'm', 'x'),
-                       HB_TAG('V', 'D', 'M', 'X'), HB_TAG('L', 'T', 'S', 'H'), HB_TAG('g', 'a', 's', 'p')})
+                       HB_TAG('V', 'D', 'M', 'X'), HB_TAG('L', 'T', 'S', 'H'), HB_TAG('g', 'a', 's', 'p'), HB_TAG('n', 'a', 'm', 'e')})
         hb_set_add(drop, t);
-    hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
-    hb::unique_ptr<hb_face_t> sub{hb_subset_or_fail(face.get(), input.get())};
+    hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
+    hb::unique_ptr<hb_subset_plan_t> plan{hb_subset_plan_create_or_fail(face.get(), input.get())};
+    if (!plan) throw Failure(Errc::FontMissing, "hb-subset cannot plan a subset of the font");
+    hb::unique_ptr<hb_face_t> sub{hb_subset_plan_execute_or_fail(plan.get())};
     if (!sub) throw Failure(Errc::FontMissing, "hb-subset failed on the font");
+    const hb_map_t* map = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
     hb::unique_ptr<hb_blob_t> out{hb_face_reference_blob(sub.get())};
     unsigned len = 0;
     const char* data = hb_blob_get_data(out.get(), &len);
@@ -61,6 +64,12 @@ SubsetFont subsetFont(std::string_view fontBytes, const std::vector<std::uint16_
 
     SubsetFont f;
     f.file.assign(data, len);
+    f.newIds.reserve(gids.size());
+    for (std::uint16_t g : gids) {
+        const hb_codepoint_t n = hb_map_get(map, g);
+        if (n == HB_MAP_VALUE_INVALID) throw Failure(Errc::FontMissing, "hb-subset dropped glyph " + std::to_string(g));
+        f.newIds.push_back(static_cast<std::uint16_t>(n));
+    }
     const double k = 1000.0 / upem;
     hb::unique_ptr<hb_blob_t> head{hb_face_reference_table(face.get(), HB_TAG('h', 'e', 'a', 'd'))};
     unsigned headLen = 0;

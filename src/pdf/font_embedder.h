@@ -17,6 +17,7 @@ struct SubsetFont {
     std::string file;                 // the subset .ttf bytes (FontFile2)
     std::array<double, 4> bbox{};     // FontBBox, 1/1000 em
     double ascent = 0, descent = 0, capHeight = 0, italicAngle = 0;  // 1/1000 em, degrees
+    std::vector<std::uint16_t> newIds;  // newIds[i]: the subset's id of gids[i]
 };
 
 // REQUIRES: `gids` sorted and unique. Throws Failure(Errc::FontMissing) when the font bytes

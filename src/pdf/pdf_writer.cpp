@@ -1,5 +1,6 @@
 #include "pdf/pdf_writer.h"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cmath>
@@ -24,7 +25,7 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 // Level 6 (zlib's default) costs about twice level 1 and saves a fifth of the bytes here.
-constexpr int kFlateLevel = 6;
+constexpr int kFlateLevel = 1;
 
 std::string deflate(std::string_view in, PdfStats* stats) {
     const auto t0 = stats ? Clock::now() : Clock::time_point{};
@@ -155,6 +156,8 @@ public:
                 for (auto& r : fontRefs_[s]) r = w_.alloc();
         std::vector<Ref> pageRefs;
         for (std::size_t i = 0; i < l_.pages.size(); ++i) pageRefs.push_back(w_.alloc());
+        for (std::size_t s = 0; s < 4; ++s)
+            if (use_[s].used) subset(static_cast<font::Style>(s));
 
         for (std::size_t i = 0; i < l_.pages.size(); ++i) page(l_.pages[i], pageRefs[i], pages);
         for (std::size_t s = 0; s < 4; ++s)
@@ -281,15 +284,15 @@ private:
     // layout chose differs from the advance /W gives (justification, offsets). Never Tw: it
     // applies to byte 32 only and CID fonts have none (vietnamese-text.md #7).
     void tj(std::string& cs, const layout::GlyphRun& r) {
-        static constexpr char kHex[] = "0123456789ABCDEF";
+        const auto& remap = remap_[static_cast<std::size_t>(r.style)];
         cs += '[';
         double pen = 0;  // where the PDF's text position is, pt from the run origin
-        bool inHex = false;
+        bool inString = false;
         float rise = 0;
         for (const auto& g : r.glyphs) {
             if (g.dy != rise) {  // a raised or lowered mark: end the array, set the rise
-                if (inHex) cs += '>';
-                inHex = false;
+                if (inString) cs += ')';
+                inString = false;
                 cs += "] TJ ";
                 appendReal(cs, g.dy);
                 cs += " Ts [";
@@ -297,32 +300,49 @@ private:
             }
             const double delta = g.x - pen;
             if (std::fabs(delta) > 0.0005) {
-                if (inHex) cs += '>';
-                inHex = false;
+                if (inString) cs += ')';
+                inString = false;
                 const double adj = std::round(-delta * 1000.0 / r.sizePt * 1000) / 1000;
                 appendReal(cs, adj);
                 pen -= adj * r.sizePt / 1000.0;
             }
-            if (!inHex) cs += '<';
-            inHex = true;
-            for (int s = 12; s >= 0; s -= 4) cs += kHex[(g.gid >> s) & 0xF];
+            // Two bytes per glyph in a literal string: half the size of hex (§7.3.4.2).
+            if (!inString) cs += '(';
+            inString = true;
+            const std::uint16_t id = remap[g.gid];
+            for (const char b : {static_cast<char>(id >> 8), static_cast<char>(id & 0xFF)}) {
+                if (b == '(' || b == ')' || b == '\\') cs += '\\';
+                if (b == '\r') {
+                    cs += "\\r";
+                    continue;
+                }
+                cs += b;
+            }
             pen += widthOf(r.style, g.gid) * r.sizePt / 1000.0;
         }
-        if (inHex) cs += '>';
+        if (inString) cs += ')';
         cs += "] TJ\n";
         if (rise != 0) cs += "0 Ts\n";
+    }
+
+    void subset(font::Style s) {
+        const std::size_t i = static_cast<std::size_t>(s);
+        gids_[i] = use_[i].gids();
+        const auto t0 = stats_ ? Clock::now() : Clock::time_point{};
+        subsets_[i] = subsetFont(fonts_.fileBytes(s), gids_[i]);
+        if (stats_) stats_->subsetSeconds += std::chrono::duration<double>(Clock::now() - t0).count();
+        remap_[i].assign(use_[i].slot.size(), 0);
+        for (std::size_t k = 0; k < gids_[i].size(); ++k) remap_[i][gids_[i][k]] = subsets_[i].newIds[k];
     }
 
     void font(font::Style s) {
         const auto& u = use_[static_cast<std::size_t>(s)];
         const auto& refs = fontRefs_[static_cast<std::size_t>(s)];
-        const std::vector<std::uint16_t> gids = u.gids();
+        const std::vector<std::uint16_t>& gids = gids_[static_cast<std::size_t>(s)];
+        const SubsetFont& sub = subsets_[static_cast<std::size_t>(s)];
+        const std::vector<std::uint16_t>& ids = sub.newIds;
         const std::string& ps = fonts_.metrics().face(s).postscriptName;
         const std::string base = subsetTag(ps, gids) + "+" + (ps.empty() ? "Font" : ps);
-
-        const auto t0 = stats_ ? Clock::now() : Clock::time_point{};
-        const SubsetFont sub = subsetFont(fonts_.fileBytes(s), gids);
-        if (stats_) stats_->subsetSeconds += std::chrono::duration<double>(Clock::now() - t0).count();
 
         // refs: 0 Type0, 1 CIDFont, 2 descriptor, 3 FontFile2, 4 ToUnicode
         {
@@ -339,11 +359,11 @@ private:
                 info.literal("Registry", "Adobe").literal("Ordering", "Identity").integer("Supplement", 0);
             }
             f.pair("FontDescriptor", refs[2]).name("CIDToGIDMap", "Identity");
-            auto w = f.array("W");  // runs of consecutive ids: first [w1 w2 …]
+            auto w = f.array("W");  // runs of consecutive new ids: first [w1 w2 …]
             for (std::size_t i = 0; i < gids.size();) {
                 std::size_t j = i + 1;
-                while (j < gids.size() && gids[j] == gids[j - 1] + 1) ++j;
-                w.integer(gids[i]);
+                while (j < gids.size() && ids[j] == ids[j - 1] + 1) ++j;
+                w.integer(ids[i]);
                 auto ws = w.array();
                 for (std::size_t k = i; k < j; ++k) ws.item(widthOf(s, gids[k]));
                 ws.close();
@@ -370,8 +390,9 @@ private:
                   [&](DictWriter& k) { k.integer("Length1", static_cast<long long>(sub.file.size())); });
 
         std::vector<std::pair<std::uint16_t, std::string>> map;
-        for (std::uint16_t g : gids)
-            if (u.slot[g] >= 0) map.emplace_back(g, u.texts[static_cast<std::size_t>(u.slot[g])]);
+        for (std::size_t k = 0; k < gids.size(); ++k)
+            if (u.slot[gids[k]] >= 0) map.emplace_back(ids[k], u.texts[static_cast<std::size_t>(u.slot[gids[k]])]);
+        std::sort(map.begin(), map.end());
         w_.stream(refs[4], deflate(toUnicodeCMap(map), stats_), true);
     }
 
@@ -384,6 +405,9 @@ private:
     ObjectWriter w_;
     std::array<FaceUse, 4> use_;
     std::array<std::array<Ref, 5>, 4> fontRefs_{};
+    std::array<std::vector<std::uint16_t>, 4> gids_;   // used glyphs, original ids, ascending
+    std::array<SubsetFont, 4> subsets_;
+    std::array<std::vector<std::uint16_t>, 4> remap_;  // original id → subset id
 };
 
 }  // namespace
