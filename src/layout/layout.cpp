@@ -528,12 +528,15 @@ private:
             long long y = top + (tb.borders ? tw(kTableBorderPt) : 0);
             long long pending = 0;
             for (const MPara& m : row.cells[c]) {
-                y += std::max(pending, m.beforeTw) + m.padTw;
+                y += std::max(pending, m.beforeTw);
+                const long long frameTop = y;
+                y += m.padTw;
                 for (std::size_t i = 0; i < m.lines.size(); ++i) {
                     emitLine(m, i, x + pad, y);
                     y += m.lines[i].heightTw;
                 }
                 y += m.padTw;
+                if (m.p->frame) frameBox(m, x + pad, frameTop, y);
                 if (m.ruleTw > 0) {
                     const long long saved = cur_.y;
                     cur_.y = y;

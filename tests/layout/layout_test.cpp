@@ -320,3 +320,32 @@ TEST(Fonts, MissingOrCorruptFaceIsAClearFailure) {
 
 }  // namespace
 }  // namespace vanthu::layout
+
+namespace vanthu::layout {
+namespace {
+
+TEST(Layout, FramedMarksGetTheirBoxInsideTablesToo) {
+    Paragraph mark = para("KHẨN", compose::Align::Center, 13, true);
+    mark.frame = compose::Frame{compose::mm(20), compose::mm(8)};
+    Table t;
+    t.kind = Table::Kind::Header;
+    t.columnWidthsPt = {200, 267};
+    compose::Cell a, b;
+    a.paragraphs.push_back(mark);
+    t.rows.push_back({a, b});
+    for (const Block& block : {Block{mark}, Block{t}}) {
+        const LaidOut l = layoutDocument(doc({block}), fonts());
+        const auto& st = l.pages[0].strokes;
+        ASSERT_EQ(st.size(), 4u);
+        EXPECT_NEAR(st[0].x1 - st[0].x0, compose::mm(20), 0.05);  // the top edge is the frame's width
+        EXPECT_NEAR(st[2].y1 - st[2].y0, compose::mm(8), 1.5);    // the side as high as asked, ±1 pt rounding
+        // the text sits inside the box
+        const GlyphRun& r = l.pages[0].runs[0];
+        EXPECT_GT(r.x, st[0].x0);
+        EXPECT_GT(r.baseline, st[0].y0);
+        EXPECT_LT(r.baseline, st[1].y0);
+    }
+}
+
+}  // namespace
+}  // namespace vanthu::layout
