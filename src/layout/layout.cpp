@@ -49,6 +49,7 @@ struct MLine {
     double natural = 0;                         // visible width
     int spaces = 0;                             // inner spaces (justification)
     long long heightTw = 0, ascentTw = 0;
+    long long extraTw = 0;  // what proportional spacing adds below the text
     bool last = false;
 };
 
@@ -309,6 +310,7 @@ private:
             if (size <= 0) size = markSize(p);
             l.heightTw = std::max<long long>(1, lineTw(size) * pct / 100);
             l.ascentTw = ascentTw(size);
+            l.extraTw = std::max<long long>(0, l.heightTw - lineTw(size));
         }
         if (stats_) stats_->breakSeconds += std::chrono::duration<double>(Clock::now() - t0).count();
         return m;
@@ -395,11 +397,15 @@ private:
             const std::size_t n = m->lines.size();
             long long need;
             if (f.keepWithNext) return m->beforeTw + m->contentTw() + m->afterTw + startNeedTw(blocks, i + 1, depth + 1);
+            std::size_t lines = n;
             if (f.keepLinesTogether || n <= 1 || (f.widowControl && n <= 3))
                 need = m->contentTw();
             else
-                need = m->padTw + m->linesTw(0, f.widowControl ? 2 : 1);
-            return m->beforeTw + need;
+                need = m->padTw + m->linesTw(0, lines = f.widowControl ? 2 : 1);
+            // The last line fits when its text does: the extra of proportional spacing below it
+            // may run into the bottom margin, as in LibreOffice.
+            if (lines == n && (m->padTw || m->ruleTw)) return m->beforeTw + need;
+            return m->beforeTw + need - m->lines[lines - 1].extraTw;
         }
         if (const auto* t = std::get_if<MTable>(&blocks[i].v)) {
             if (t->t->keepTogether) return t->totalTw();
@@ -434,8 +440,12 @@ private:
 
         newPage(s, index, true);
         for (std::size_t i = 0; i < blocks.size(); ++i) {
+            // The space after the previous paragraph comes first (for a paragraph, only what
+            // exceeds its own space before, which startNeedTw counts).
+            long long lead = pendingAfterTw_;
+            if (const auto* m = std::get_if<MPara>(&blocks[i].v)) lead = std::max(lead, m->beforeTw) - m->beforeTw;
             const long long need = startNeedTw(blocks, i);
-            if (!cur_.atTop && cur_.y + need > bottomTw_) newPage(s, index, false);
+            if (!cur_.atTop && cur_.y + lead + need > bottomTw_) newPage(s, index, false);
             if (auto* m = std::get_if<MPara>(&blocks[i].v)) {
                 if (m->p->format.pageBreakBefore && !cur_.atTop) {
                     newPage(s, index, false);
@@ -473,8 +483,10 @@ private:
             long long y = cur_.y;
             while (i + fit < n) {
                 long long h = m.lines[i + fit].heightTw;
-                if (i + fit + 1 == n) h += m.padTw + m.ruleTw;
-                if (y + h > bottomTw_) break;
+                const bool last = i + fit + 1 == n;
+                if (last) h += m.padTw + m.ruleTw;
+                const long long hang = last && (m.padTw || m.ruleTw) ? 0 : m.lines[i + fit].extraTw;
+                if (y + h - hang > bottomTw_) break;
                 y += h;
                 ++fit;
             }

