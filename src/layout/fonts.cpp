@@ -51,9 +51,32 @@ std::shared_ptr<const Fonts> Fonts::open(std::shared_ptr<const font::FontMetrics
     return std::make_shared<const Fonts>(std::move(impl));
 }
 
-void Fonts::shape(font::Style s, std::string_view utf8, std::vector<ShapedGlyph>& out) const {
+namespace {
+// Code points no lookup of Liberation Serif's GSUB (ccmp) or GPOS (mark, mkmk; kern is off)
+// applies to on its own: precomposed Latin, Vietnamese, punctuation, ₫. Combining marks are not
+// here. tests/layout checks the fast path against hb_shape for every word of the samples.
+bool simple(char32_t c) {
+    return (c >= 0x21 && c <= 0x7E) || (c >= 0xA0 && c <= 0x2AF) || (c >= 0x1E00 && c <= 0x1EFF) ||
+           (c >= 0x2010 && c <= 0x2027) || c == 0x20AB;
+}
+}  // namespace
+
+void Fonts::shape(font::Style s, std::string_view utf8, std::vector<ShapedGlyph>& out, bool fastPath) const {
     out.clear();
     if (utf8.empty()) return;
+    if (fastPath) {
+        hb_font_t* font = impl_->fonts[static_cast<std::size_t>(s)].get();
+        bool ok = true;
+        for (std::size_t i = 0; i < utf8.size() && ok;) {
+            const auto cluster = static_cast<std::uint32_t>(i);
+            const char32_t c = font::decodeUtf8(utf8, i);
+            hb_codepoint_t g = 0;
+            ok = simple(c) && hb_font_get_nominal_glyph(font, c, &g) && g != 0;
+            if (ok) out.push_back({static_cast<std::uint16_t>(g), hb_font_get_glyph_h_advance(font, g), 0, 0, cluster});
+        }
+        if (ok) return;
+        out.clear();
+    }
     // One buffer per thread, reused: hb_buffer_create costs more than shaping a short word.
     thread_local hb::unique_ptr<hb_buffer_t> buf{hb_buffer_create()};
     hb_buffer_clear_contents(buf.get());

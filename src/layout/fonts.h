@@ -35,7 +35,11 @@ public:
 
     // Shapes `utf8` (one word or run, one face) with language vi, script Latin, LTR, kerning off
     // (Word and LibreOffice do not kern DOCX text unless asked, and we must break where they do).
-    void shape(font::Style s, std::string_view utf8, std::vector<ShapedGlyph>& out) const;
+    // Words of precomposed Latin letters (all of Vietnamese in NFC), digits and punctuation
+    // take a fast path that gives what HarfBuzz gives for them with this face (cmap glyph,
+    // hmtx advance, no offsets: no GSUB or GPOS lookup applies); the rest, combining marks
+    // included, goes through hb_shape. `fastPath = false` forces hb_shape (tests compare both).
+    void shape(font::Style s, std::string_view utf8, std::vector<ShapedGlyph>& out, bool fastPath = true) const;
     std::uint16_t glyphOf(font::Style s, char32_t c) const;  // 0 when the face lacks it
     std::int32_t advanceOf(font::Style s, std::uint16_t gid) const;  // font units
 

@@ -652,6 +652,7 @@ private:
                 if (!run || run->style != st || run->sizePt != style.sizePt) {
                     pg.runs.emplace_back();
                     run = &pg.runs.back();
+                    run->glyphs.reserve(l.gVisible - k);
                     run->style = st;
                     run->sizePt = style.sizePt;
                     run->x = pen;

@@ -210,16 +210,27 @@ private:
                 for (const auto& g : r.glyphs)
                     u.add(g.gid, std::string_view(r.text).substr(g.textBegin, g.textLength));
             }
+        // The width of every glyph used, once: content streams ask for it per glyph.
+        for (std::size_t s = 0; s < 4; ++s) {
+            widths_[s].assign(use_[s].slot.size(), -1);
+            for (std::size_t g = 0; g < use_[s].slot.size(); ++g)
+                if (use_[s].slot[g] != -1)
+                    widths_[s][g] = std::round(fonts_.advanceOf(static_cast<font::Style>(s), static_cast<std::uint16_t>(g)) *
+                                               1000.0 / upem_ * 1000) / 1000;
+        }
     }
 
     double widthOf(font::Style s, std::uint16_t gid) const {  // 1/1000 em, as /W says
-        const double w = fonts_.advanceOf(s, gid) * 1000.0 / upem_;
-        return std::round(w * 1000) / 1000;
+        const auto& w = widths_[static_cast<std::size_t>(s)];
+        if (gid < w.size() && w[gid] >= 0) return w[gid];
+        return std::round(fonts_.advanceOf(s, gid) * 1000.0 / upem_ * 1000) / 1000;
     }
 
     void page(const layout::Page& pg, Ref ref, Ref parent) {
         std::string cs;
-        cs.reserve(pg.runs.size() * 64 + 256);
+        std::size_t glyphs = 0;
+        for (const auto& r : pg.runs) glyphs += r.glyphs.size();
+        cs.reserve(pg.runs.size() * 48 + glyphs * 4 + pg.strokes.size() * 40 + 256);
         const double H = pg.heightPt;
         if (!pg.runs.empty()) {
             cs += "BT\n";
@@ -408,6 +419,7 @@ private:
     std::array<std::vector<std::uint16_t>, 4> gids_;   // used glyphs, original ids, ascending
     std::array<SubsetFont, 4> subsets_;
     std::array<std::vector<std::uint16_t>, 4> remap_;  // original id → subset id
+    std::array<std::vector<double>, 4> widths_;        // by original id, 1/1000 em; -1 unused
 };
 
 }  // namespace

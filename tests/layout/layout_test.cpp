@@ -9,6 +9,7 @@
 #include "font/metrics.h"
 #include "layout/fonts.h"
 #include "layout/layout.h"
+#include "support/test_support.h"
 
 namespace vanthu::layout {
 namespace {
@@ -347,6 +348,45 @@ TEST(Layout, FramedMarksGetTheirBoxInsideTablesToo) {
         EXPECT_GT(r.baseline, st[0].y0);
         EXPECT_LT(r.baseline, st[1].y0);
     }
+}
+
+}  // namespace
+}  // namespace vanthu::layout
+
+namespace vanthu::layout {
+namespace {
+
+TEST(Fonts, FastPathShapesLikeHarfBuzz) {
+    // Every word of every sample, in every face, plus each Vietnamese letter and ₫: the fast
+    // path must give HarfBuzz's glyphs, advances, offsets and clusters.
+    std::vector<std::string> words;
+    for (const auto& file : testing::allSamples()) {
+        const std::string text = readFile(file);
+        std::size_t i = 0;
+        while (i < text.size()) {
+            std::size_t j = i;
+            while (j < text.size() && text[j] != ' ' && text[j] != '\n' && text[j] != '<' && text[j] != '>') ++j;
+            if (j > i) words.push_back(text.substr(i, j - i));
+            i = j + 1;
+        }
+    }
+    for (const char* w : {"ẤỆẨỮ", "ăâđêôơưĂÂĐÊÔƠƯ", "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ", "50.000₫", "“Đề”–…"})
+        words.push_back(w);
+    ASSERT_GT(words.size(), 1000u);
+    std::vector<ShapedGlyph> a, b;
+    for (int st = 0; st < 4; ++st)
+        for (const auto& w : words) {
+            fonts().shape(static_cast<font::Style>(st), w, a, true);
+            fonts().shape(static_cast<font::Style>(st), w, b, false);
+            ASSERT_EQ(a.size(), b.size()) << w;
+            for (std::size_t k = 0; k < a.size(); ++k) {
+                EXPECT_EQ(a[k].gid, b[k].gid) << w;
+                EXPECT_EQ(a[k].advance, b[k].advance) << w;
+                EXPECT_EQ(a[k].xOffset, b[k].xOffset) << w;
+                EXPECT_EQ(a[k].yOffset, b[k].yOffset) << w;
+                EXPECT_EQ(a[k].cluster, b[k].cluster) << w;
+            }
+        }
 }
 
 }  // namespace
