@@ -254,7 +254,9 @@ private:
         while (visibleEnd > 0 && m.glyphs[visibleEnd - 1].space) --visibleEnd;
         for (std::size_t k = 0; k < visibleEnd; ++k) all += m.glyphs[k].advance;
         const bool oneLine = all <= std::min(width, firstWidth) + 0.01;
-        const auto opps = oneLine ? std::vector<std::size_t>{} : withNumericHyphens(m.text, text::breakOpportunities(m.text));
+        std::vector<std::size_t> opps;
+        if (!oneLine && !plainBreakOpportunities(m.text, opps))
+            opps = withNumericHyphens(m.text, text::breakOpportunities(m.text));
         std::size_t g = 0, oi = 0;
         const std::size_t n = m.glyphs.size();
         while (g < n) {

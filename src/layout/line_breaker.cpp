@@ -31,4 +31,38 @@ std::vector<std::size_t> firstFit(const std::vector<Segment>& segs, double first
     return starts;
 }
 
+bool plainBreakOpportunities(std::string_view t, std::vector<std::size_t>& out) {
+    out.clear();
+    for (std::size_t i = 0; i < t.size();) {
+        const auto b = static_cast<unsigned char>(t[i]);
+        if (b < 0x80) {
+            const char c = static_cast<char>(b);
+            const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ' ||
+                            c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+                            (c == '(' && (i + 1 >= t.size() || t[i + 1] != ' '));  // LB14: "( " keeps
+            if (!ok) return false;
+            if (c == ' ' && i + 1 < t.size() && t[i + 1] != ' ') out.push_back(i + 1);
+            ++i;
+            continue;
+        }
+        // Two- and three-byte letters only: Latin-1 letters to Latin Extended-B, Latin
+        // Extended Additional (ạ … ỹ). No marks, no punctuation, no symbols.
+        char32_t c = 0;
+        std::size_t n = 0;
+        if ((b & 0xE0) == 0xC0) c = b & 0x1F, n = 2;
+        else if ((b & 0xF0) == 0xE0) c = b & 0x0F, n = 3;
+        else return false;
+        if (i + n > t.size()) return false;
+        for (std::size_t k = 1; k < n; ++k) {
+            const auto cb = static_cast<unsigned char>(t[i + k]);
+            if ((cb & 0xC0) != 0x80) return false;
+            c = (c << 6) | (cb & 0x3F);
+        }
+        const bool letter = (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF);
+        if (!letter) return false;
+        i += n;
+    }
+    return true;
+}
+
 }  // namespace vanthu::layout

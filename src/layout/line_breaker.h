@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string_view>
 #include <vector>
 
 namespace vanthu::layout {
@@ -19,5 +20,12 @@ struct Segment {
 // (`firstWidth` for the first line, `width` after); a segment wider than an empty line is put
 // there alone (the caller splits words longer than a line beforehand). Linear in segs.size().
 std::vector<std::size_t> firstFit(const std::vector<Segment>& segs, double firstWidth, double width);
+
+// Break opportunities (byte offsets where a line may start, as text::breakOpportunities gives
+// them) for plain text only: letters (precomposed Latin and Vietnamese), digits, spaces and
+// . , ; : ! ? ( ) — where UAX #14 breaks only after spaces and the text module's number
+// rules have nothing to protect (they need '/'). Returns false, leaving `out` unspecified, for
+// anything else; the caller then asks the text module (ICU). tests/layout compares both.
+bool plainBreakOpportunities(std::string_view utf8, std::vector<std::size_t>& out);
 
 }  // namespace vanthu::layout

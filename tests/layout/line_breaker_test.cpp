@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include "core/files.h"
 #include "layout/line_breaker.h"
+#include "support/test_support.h"
+#include "text/line_break.h"
 
 namespace vanthu::layout {
 namespace {
@@ -33,6 +36,34 @@ TEST(FirstFit, ASegmentWiderThanTheLineStandsAlone) {
 }
 
 TEST(FirstFit, NoSegmentsNoLines) { EXPECT_TRUE(firstFit({}, 100, 100).empty()); }
+
+TEST(PlainBreaks, AgreeWithTheTextModuleOnEveryPlainSampleText) {
+    // Every text node of every sample (and some made-up lines): where the plain path answers,
+    // it answers what ICU and the document-number rules answer.
+    std::vector<std::string> texts = {"Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+                                      "a  b   c", " leading", "trailing ", "(ghi chú) và (nữa)", "Ấn định: 5 ngày!"};
+    for (const auto& file : testing::allSamples()) {
+        const std::string x = readFile(file);
+        std::size_t i = 0;
+        while ((i = x.find('>', i)) != std::string::npos) {
+            const std::size_t j = x.find('<', i);
+            if (j == std::string::npos) break;
+            if (j > i + 1) texts.push_back(x.substr(i + 1, j - i - 1));
+            i = j;
+        }
+    }
+    std::size_t plain = 0;
+    std::vector<std::size_t> got;
+    for (const auto& t : texts) {
+        if (!plainBreakOpportunities(t, got)) continue;
+        ++plain;
+        EXPECT_EQ(got, text::breakOpportunities(t)) << "«" << t << "»";
+    }
+    EXPECT_GT(plain, 50u) << "the plain path never answered: the comparison tests nothing";
+    EXPECT_FALSE(plainBreakOpportunities("số 01/2018/QĐ-UBND", got));
+    EXPECT_FALSE(plainBreakOpportunities("Kế hoạch - Tài chính", got));
+    EXPECT_FALSE(plainBreakOpportunities("“Đề án”", got));
+}
 
 }  // namespace
 }  // namespace vanthu::layout
