@@ -39,7 +39,9 @@ bool plainBreakOpportunities(std::string_view t, std::vector<std::size_t>& out) 
             const char c = static_cast<char>(b);
             const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ' ||
                             c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
-                            (c == '(' && (i + 1 >= t.size() || t[i + 1] != ' '));  // LB14: "( " keeps
+                            (c == '(' && (i + 1 >= t.size() || t[i + 1] != ' ')) ||  // LB14: "( " keeps
+                            // a hyphen between spaces, "Kế hoạch - Tài chính": a break after either space
+                            (c == '-' && i > 0 && t[i - 1] == ' ' && i + 1 < t.size() && t[i + 1] == ' ');
             if (!ok) return false;
             if (c == ' ' && i + 1 < t.size() && t[i + 1] != ' ') out.push_back(i + 1);
             ++i;
@@ -59,7 +61,15 @@ bool plainBreakOpportunities(std::string_view t, std::vector<std::size_t>& out) 
             c = (c << 6) | (cb & 0x3F);
         }
         const bool letter = (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF);
-        if (!letter) return false;
+        // Curly quotes (UAX #14 QU) glued to a word: no break at them, only after spaces. Not
+        // when spaces and "(" follow a quote (LB15 keeps those together).
+        const bool quote = c == 0x201C || c == 0x201D;
+        if (quote) {
+            std::size_t k = i + n;
+            while (k < t.size() && t[k] == ' ') ++k;
+            if (k > i + n && k < t.size() && t[k] == '(') return false;
+        }
+        if (!letter && !quote) return false;
         i += n;
     }
     return true;

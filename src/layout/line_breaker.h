@@ -22,8 +22,8 @@ struct Segment {
 std::vector<std::size_t> firstFit(const std::vector<Segment>& segs, double firstWidth, double width);
 
 // Break opportunities (byte offsets where a line may start, as text::breakOpportunities gives
-// them) for plain text only: letters (precomposed Latin and Vietnamese), digits, spaces and
-// . , ; : ! ? ( ) — where UAX #14 breaks only after spaces and the text module's number
+// them) for plain text only: letters (precomposed Latin and Vietnamese), digits, spaces,
+// . , ; : ! ? ( ), curly quotes and " - " — where UAX #14 breaks only after spaces and the text module's number
 // rules have nothing to protect (they need '/'). Returns false, leaving `out` unspecified, for
 // anything else; the caller then asks the text module (ICU). tests/layout compares both.
 bool plainBreakOpportunities(std::string_view utf8, std::vector<std::size_t>& out);

@@ -41,7 +41,8 @@ TEST(PlainBreaks, AgreeWithTheTextModuleOnEveryPlainSampleText) {
     // Every text node of every sample (and some made-up lines): where the plain path answers,
     // it answers what ICU and the document-number rules answer.
     std::vector<std::string> texts = {"Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
-                                      "a  b   c", " leading", "trailing ", "(ghi chú) và (nữa)", "Ấn định: 5 ngày!"};
+                                      "a  b   c", " leading", "trailing ", "(ghi chú) và (nữa)", "Ấn định: 5 ngày!",
+                                      "Kế hoạch - Tài chính", "“Đề án Đổi mới” của Bộ", "a “b” c", "x - y - z"};
     for (const auto& file : testing::allSamples()) {
         const std::string x = readFile(file);
         std::size_t i = 0;
@@ -61,8 +62,8 @@ TEST(PlainBreaks, AgreeWithTheTextModuleOnEveryPlainSampleText) {
     }
     EXPECT_GT(plain, 50u) << "the plain path never answered: the comparison tests nothing";
     EXPECT_FALSE(plainBreakOpportunities("số 01/2018/QĐ-UBND", got));
-    EXPECT_FALSE(plainBreakOpportunities("Kế hoạch - Tài chính", got));
-    EXPECT_FALSE(plainBreakOpportunities("“Đề án”", got));
+    EXPECT_FALSE(plainBreakOpportunities("2018-2022", got));
+    EXPECT_FALSE(plainBreakOpportunities("“Đề án” (x)", got));
 }
 
 }  // namespace
