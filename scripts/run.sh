@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The main job: set up, build, and render every sample document into out/ (DOCX).
+# The main job: set up, build, and render every sample document into out/ (DOCX and PDF).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -7,10 +7,12 @@ mkdir -p out
 status=0
 for f in samples/[0-9][0-9]-*.xml; do
   name=$(basename "$f" .xml)
-  if ./build/vanthu render "$f" --format docx -o "out/$name.docx"; then
-    echo "rendered out/$name.docx"
-  else
-    status=1
-  fi
+  for fmt in docx pdf; do
+    if ./build/vanthu render "$f" --format "$fmt" -o "out/$name.$fmt"; then
+      echo "rendered out/$name.$fmt"
+    else
+      status=1
+    fi
+  done
 done
 exit $status

@@ -12,6 +12,8 @@ PACKAGES=(
   fonts-liberation2 fontconfig
   # the real clients the tests check our output with
   libxml2-utils unzip python3-docx poppler-utils qpdf libreoffice-writer-nogui
+  # the sRGB ICC profile of the PDF/A OutputIntent (/usr/share/color/icc/sRGB.icc)
+  icc-profiles-free
 )
 
 missing=()

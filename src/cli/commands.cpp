@@ -14,8 +14,11 @@
 #include "distribution/resolution.h"
 #include "docx/docx_writer.h"
 #include "cli/import_command.h"
+#include "font/metrics.h"
 #include "input/document_reader.h"
+#include "layout/fonts.h"
 #include "model/document.h"
+#include "pdf/pdf_writer.h"
 #include "xml/parser.h"
 
 namespace vanthu::cli {
@@ -24,7 +27,7 @@ namespace {
 constexpr const char* kUsage =
     "usage:\n"
     "  vanthu check FILE.xml                                 validate a document (schema + Decree 30 rules)\n"
-    "  vanthu render FILE.xml --format docx -o OUT [--created YYYY-MM-DDTHH:MM:SSZ]\n"
+    "  vanthu render FILE.xml --format docx|pdf -o OUT [--created YYYY-MM-DDTHH:MM:SSZ]\n"
     "                                                        render a document\n"
     "  vanthu import FILE.txt -o OUT.xml [--issuer NAME …]  a document from its text → document XML\n"
     "  vanthu recipients FILE.xml [--directory AGENCIES.xml]\n"
@@ -127,8 +130,8 @@ int render(const Args& a, std::ostream& out, std::ostream& err) {
         err << "vanthu: render needs -o OUT\n" << kUsage;
         return kExitInvalid;
     }
-    if (a.format != "docx") {
-        err << "vanthu: unsupported format '" << a.format << "' (supported: docx)\n";
+    if (a.format != "docx" && a.format != "pdf") {
+        err << "vanthu: unsupported format '" << a.format << "' (supported: docx, pdf)\n";
         return kExitInvalid;
     }
     std::optional<std::chrono::sys_seconds> created;
@@ -144,9 +147,20 @@ int render(const Args& a, std::ostream& out, std::ostream& err) {
     printErrors(err, a.file, read.value().warnings, "cảnh báo/warning");
     const auto& doc = read.value().document;
     const auto when = createdFor(doc, created);
-    const auto composer = compose::Composer::load(dataDir());
+    // Fonts (and the ICC profile) load before anything is written: a missing or corrupt font
+    // file fails here, and no output file appears.
+    const auto metrics = font::FontMetrics::load(dataDir() / "fonts");
+    const auto composer = compose::Composer::load(dataDir(), metrics);
     const auto composition = composer->compose(doc, compose::ComposeOptions{when});
-    const std::string bytes = docx::renderDocx(composition, docx::DocxOptions{when});
+    std::string bytes;
+    if (a.format == "pdf") {
+        const auto fonts = layout::Fonts::open(metrics);
+        pdf::PdfOptions options;
+        options.iccProfile = pdf::loadIccProfile();
+        bytes = pdf::renderPdf(composition, *fonts, options);
+    } else {
+        bytes = docx::renderDocx(composition, docx::DocxOptions{when});
+    }
     writeFileAtomic(a.output, bytes);
     out << a.output << "\n";
     return kExitOk;
