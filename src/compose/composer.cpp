@@ -1,6 +1,7 @@
 #include "compose/composer.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdio>
 #include <numeric>
@@ -37,6 +38,10 @@ namespace {
 // Body tables keep Word's default left/right cell margin (0.08 in = 5.4 pt), stated in the
 // Composition so the DOCX and the PDF layout agree on the text width inside each cell.
 constexpr double kBodyCellPaddingPt = 5.4;
+
+// An organ name that fills more of its header cell than this is split over two lines, so it
+// keeps clear of the Quốc hiệu in the next cell.
+constexpr double kOrganLineFill = 0.92;
 
 // Relative column widths of a body table, when model::Block carries them (the input module
 // may add `std::vector<int> columnWidths`); equal columns otherwise.
@@ -306,14 +311,11 @@ private:
     void headerItem(HeaderItem item, std::vector<Paragraph>& out, double avail) const {
         switch (item) {
             case HeaderItem::ParentOrgan:
-                if (!doc_.parentIssuer.empty()) out.push_back(para(Role::ParentOrgan, doc_.parentIssuer.name));
+                if (!doc_.parentIssuer.empty()) organLines(Role::ParentOrgan, doc_.parentIssuer.name, avail, out);
                 break;
-            case HeaderItem::Issuer: {
-                Paragraph p = para(Role::Issuer, doc_.issuer.name);
-                rule(p, avail);
-                out.push_back(std::move(p));
+            case HeaderItem::Issuer:
+                organLines(Role::Issuer, doc_.issuer.name, avail, out);
                 break;
-            }
             case HeaderItem::Number:
                 out.push_back(para(Role::Number, fill(t_.word(Word::NumberLine), {{"code", codeText_}})));
                 break;
@@ -345,6 +347,58 @@ private:
                 out.push_back(para(Role::PlaceDate, fill(t_.word(Word::PlaceDate), {{"place", doc_.place}, {"date", dateText_}})));
                 break;
         }
+    }
+
+    // An organ name too wide for its header cell is set on two lines, as agencies print it
+    // ("ỦY BAN NHÂN DÂN" / "THÀNH PHỐ ĐÀ NẴNG"), rather than left to wrap at the cell edge, where
+    // it would run up against the Quốc hiệu. The break goes before the administrative unit when
+    // that gives two lines that fit, else where the longer line is shortest. The issuer's rule
+    // is measured on the longest line and drawn under the last.
+    void organLines(Role role, std::string_view name, double avail, std::vector<Paragraph>& out) const {
+        Paragraph whole = para(role, name);
+        const TextStyle& st = style(role).text;
+        const std::string text = joined(whole);
+        if (measure(text, st) <= avail * kOrganLineFill) {
+            rule(whole, avail);
+            out.push_back(std::move(whole));
+            return;
+        }
+        static constexpr std::array<std::string_view, 8> kUnits{"TỈNH ", "THÀNH PHỐ ", "HUYỆN ", "QUẬN ",
+                                                                "THỊ XÃ ", "THỊ TRẤN ", "XÃ ", "PHƯỜNG "};
+        std::size_t best = std::string::npos;
+        double bestWidth = 0;
+        bool bestAtUnit = false;
+        for (std::size_t sp = text.find(' '); sp != std::string::npos; sp = text.find(' ', sp + 1)) {
+            const double w = std::max(measure(std::string_view(text).substr(0, sp), st),
+                                      measure(std::string_view(text).substr(sp + 1), st));
+            if (w > avail) continue;
+            const std::string_view rest = std::string_view(text).substr(sp + 1);
+            const bool atUnit = std::any_of(kUnits.begin(), kUnits.end(), [&](std::string_view u) { return rest.starts_with(u); });
+            if (best == std::string::npos || (atUnit && !bestAtUnit) || (atUnit == bestAtUnit && w < bestWidth)) {
+                best = sp;
+                bestWidth = w;
+                bestAtUnit = atUnit;
+            }
+        }
+        if (best == std::string::npos) {  // no two-line split fits: let the writer wrap
+            rule(whole, avail);
+            out.push_back(std::move(whole));
+            return;
+        }
+        Paragraph first = para(role);
+        appendSpan(first, std::string_view(text).substr(0, best), st);
+        first.format.spaceAfterPt = 0;
+        first.format.keepWithNext = true;
+        Paragraph second = para(role);
+        appendSpan(second, std::string_view(text).substr(best + 1), st);
+        second.format.spaceBeforePt = 0;
+        if (const RoleStyle& rs = style(role); rs.rule != RuleKind::None) {
+            const double longest = std::max(measure(joined(first), st), measure(joined(second), st));
+            second.ruleBelow = Rule{rs.rule == RuleKind::TextWidth ? longest : rs.ruleFraction * longest,
+                                    rs.ruleThicknessPt, rs.ruleGapPt};
+        }
+        out.push_back(std::move(first));
+        out.push_back(std::move(second));
     }
 
     // ---- Kính gửi (ô 9a) ----

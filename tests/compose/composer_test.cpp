@@ -485,13 +485,47 @@ TEST_F(CongVan, HasNoTypeNameAndPutsVvUnderTheNumber) {  // rule 18
 }
 
 TEST_F(CongVan, ParentOrganIsUpperAndNotBold) {
-    const Paragraph* p = first(main(), Role::ParentOrgan);
-    ASSERT_NE(p, nullptr);
-    EXPECT_EQ(p->text(), "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG");
-    EXPECT_TRUE(uniformStyle(*p, 12, 13, false, false));
+    const auto lines = all(main(), Role::ParentOrgan);
+    ASSERT_FALSE(lines.empty());
+    std::string text;
+    for (const auto* l : lines) {
+        text += (text.empty() ? "" : " ") + l->text();
+        EXPECT_TRUE(uniformStyle(*l, 12, 13, false, false));
+    }
+    EXPECT_EQ(text, "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG");
     EXPECT_EQ(first(main(), Role::Issuer)->text(), "SỞ TƯ PHÁP");
     const auto r = roles(main());
     EXPECT_LT(std::find(r.begin(), r.end(), Role::ParentOrgan), std::find(r.begin(), r.end(), Role::Issuer));
+}
+
+TEST(ComposeHeader, LongOrganNamesBreakBeforeTheAdministrativeUnit) {
+    // "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG" does not fit the left header cell (12 pt bold): it is
+    // printed as agencies print it, on two lines, never wrapped at the cell edge.
+    model::Document d = keHoach();
+    d.issuer.name = "Ủy ban nhân dân thành phố Đà Nẵng";
+    const Composition c = composer().compose(d, options());
+    const auto lines = all(c.sections[0], Role::Issuer);
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[0]->text(), "ỦY BAN NHÂN DÂN");
+    EXPECT_EQ(lines[1]->text(), "THÀNH PHỐ ĐÀ NẴNG");
+    EXPECT_FALSE(lines[0]->ruleBelow);
+    ASSERT_TRUE(lines[1]->ruleBelow);
+    const Table* header = table(c.sections[0], Table::Kind::Header);
+    ASSERT_NE(header, nullptr);
+    const double cell = header->columnWidthsPt[0];
+    double longest = 0;
+    for (const auto* l : lines) {
+        const auto& st = l->spans.front().style;
+        const double w = composer().fonts().advancePt(l->text(), st.sizePt, st.bold, st.italic);
+        EXPECT_LT(w, cell) << l->text();
+        longest = std::max(longest, w);
+    }
+    // decree-30-2020.md §10 rule 5: 1/3–1/2 of the (longest) text line.
+    EXPECT_GE(lines[1]->ruleBelow->lengthPt, longest / 3 - 0.01);
+    EXPECT_LE(lines[1]->ruleBelow->lengthPt, longest / 2 + 0.01);
+    // A short name stays on one line.
+    d.issuer.name = "Bộ Tư pháp";
+    EXPECT_EQ(all(composer().compose(d, options()).sections[0], Role::Issuer).size(), 1u);
 }
 
 TEST_F(CongVan, SeveralAddresseesAlignTheirDashesAfterKinhGui) {
