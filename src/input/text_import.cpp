@@ -259,15 +259,18 @@ private:
         return nullptr;
     }
 
-    void note(const Line& l, std::string vi, std::string en) {
+    // Notes and errors alike: bilingual, with the source line where there is one.
+    static Error finding(std::string vi, std::string en, std::string field, int line = 0) {
         Error e;
         e.code = Errc::InvalidInput;
         e.messageVi = std::move(vi);
         e.messageEn = std::move(en);
-        e.line = l.no;
-        e.column = 1;
-        notes_.push_back(std::move(e));
+        e.field = std::move(field);
+        e.line = line;
+        e.column = line > 0 ? 1 : 0;
+        return e;
     }
+    void note(const Line& l, std::string vi, std::string en) { notes_.push_back(finding(std::move(vi), std::move(en), {}, l.no)); }
 
     // -- header: Số, place and date, organ names, marks, V/v
     void header() {
@@ -865,12 +868,7 @@ private:
     Result<ImportOutcome> finish() {
         Errors errors;
         auto missing = [&](std::string vi, std::string en, std::string field) {
-            Error e;
-            e.code = Errc::InvalidInput;
-            e.messageVi = std::move(vi);
-            e.messageEn = std::move(en);
-            e.field = std::move(field);
-            errors.push_back(std::move(e));
+            errors.push_back(finding(std::move(vi), std::move(en), std::move(field)));
         };
 
         // Type: the title, else what the notation says, else công văn (a V/v subject, no title).
@@ -898,12 +896,8 @@ private:
             for (const auto h : kHeads)
                 if (doc_.authority.starts_with(h) && doc_.authority.size() > h.size()) {
                     doc_.issuer.name = doc_.authority.substr(h.size());
-                    Error n;
-                    n.code = Errc::InvalidInput;
-                    n.messageVi = "Cơ quan ban hành suy ra từ dòng thẩm quyền: " + doc_.issuer.name;
-                    n.messageEn = "Issuer inferred from the authority line: " + doc_.issuer.name;
-                    n.field = "issuer";
-                    notes_.push_back(std::move(n));
+                    notes_.push_back(finding("Cơ quan ban hành suy ra từ dòng thẩm quyền: " + doc_.issuer.name,
+                                             "Issuer inferred from the authority line: " + doc_.issuer.name, "issuer"));
                     break;
                 }
         }
@@ -921,12 +915,8 @@ private:
             const auto abbr = model::info(*type_).abbreviation;
             if (!abbr.empty() && !doc_.issuer.abbreviation.empty()) {
                 doc_.code.notation = std::string(abbr) + "-" + doc_.issuer.abbreviation;
-                Error n;
-                n.code = Errc::InvalidInput;
-                n.messageVi = "Văn bản không có dòng Số: nhập như dự thảo, ký hiệu " + doc_.code.notation;
-                n.messageEn = "No 'Số:' line: imported as a draft with notation " + doc_.code.notation;
-                n.field = "code";
-                notes_.push_back(std::move(n));
+                notes_.push_back(finding("Văn bản không có dòng Số: nhập như dự thảo, ký hiệu " + doc_.code.notation,
+                                         "No 'Số:' line: imported as a draft with notation " + doc_.code.notation, "code"));
             } else {
                 missing("Không có số, ký hiệu (dòng 'Số:')", "No number and notation ('Số:' line)", "code");
             }

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "font/metrics.h"
+#include "pdf/object_writer.h"
 
 namespace vanthu::pdf {
 
@@ -10,18 +10,6 @@ namespace {
 constexpr char kHex[] = "0123456789ABCDEF";
 void hex4(std::string& out, unsigned v) {
     for (int s = 12; s >= 0; s -= 4) out += kHex[(v >> s) & 0xF];
-}
-void utf16Hex(std::string& out, const std::string& utf8) {
-    for (std::size_t i = 0; i < utf8.size();) {
-        char32_t c = font::decodeUtf8(utf8, i);
-        if (c >= 0x10000) {
-            c -= 0x10000;
-            hex4(out, 0xD800 + (c >> 10));
-            hex4(out, 0xDC00 + (c & 0x3FF));
-        } else {
-            hex4(out, c);
-        }
-    }
 }
 }  // namespace
 
@@ -44,7 +32,7 @@ std::string toUnicodeCMap(const std::vector<std::pair<std::uint16_t, std::string
             out += '<';
             hex4(out, map[k].first);
             out += "> <";
-            utf16Hex(out, map[k].second);
+            appendUtf16BeHex(out, map[k].second);
             out += ">\n";
         }
         out += "endbfchar\n";

@@ -52,6 +52,11 @@ void appendName(std::string& out, std::string_view name) {
 
 void appendTextString(std::string& out, std::string_view utf8) {
     out += "<FEFF";
+    appendUtf16BeHex(out, utf8);
+    out += '>';
+}
+
+void appendUtf16BeHex(std::string& out, std::string_view utf8) {
     for (std::size_t i = 0; i < utf8.size();) {
         char32_t c = font::decodeUtf8(utf8, i);
         if (c >= 0x10000) {
@@ -62,7 +67,6 @@ void appendTextString(std::string& out, std::string_view utf8) {
             hex4(out, c);
         }
     }
-    out += '>';
 }
 
 void appendLiteral(std::string& out, std::string_view bytes) {

@@ -19,6 +19,7 @@ struct Ref {
 void appendReal(std::string& out, double v);    // 595 -> "595", 12.125 -> "12.125", 3 decimals max
 void appendName(std::string& out, std::string_view name);        // "/Name", escaping as #xx (§7.3.5)
 void appendTextString(std::string& out, std::string_view utf8);   // <FEFF…> UTF-16BE hex (§7.9.2.2)
+void appendUtf16BeHex(std::string& out, std::string_view utf8);   // the hex digits alone (also for CMaps)
 void appendLiteral(std::string& out, std::string_view bytes);     // (…) with \\ \( \) escaped
 
 class ArrayWriter;
