@@ -12,6 +12,8 @@ PACKAGES=(
   fonts-liberation2 fontconfig
   # the real clients the tests check our output with
   libxml2-utils unzip python3-docx poppler-utils qpdf libreoffice-writer-nogui
+  # the store suite runs on a real PostgreSQL too (scripts/with-postgres.sh); wrk for bench/
+  postgresql wrk
 )
 
 missing=()
