@@ -7,6 +7,7 @@
 #include <optional>
 #include <ostream>
 
+#include "cli/archive_commands.h"
 #include "compose/composer.h"
 #include "core/error.h"
 #include "core/files.h"
@@ -144,6 +145,7 @@ int render(const Args& a, std::ostream& out, std::ostream& err) {
 }  // namespace
 
 int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
+    if (isArchiveCommand(argv)) return runArchive(argv, out, err);
     const auto args = parseArgs(argv, err);
     if (!args) {
         err << kUsage;
@@ -156,7 +158,7 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
             return kExitOk;
         }
         if (args->command == "help" || args->command == "--help") {
-            out << kUsage;
+            out << kUsage << archiveUsage();
             return kExitOk;
         }
         if (args->file.empty()) {
