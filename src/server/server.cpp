@@ -20,6 +20,7 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
@@ -181,12 +182,19 @@ Request readRequest(HTTPServerRequest& req, std::size_t maxBody) {
     const std::string ct = req.get("Content-Type", "");
     r.contentType = lowerAscii(trim(ct.substr(0, ct.find(';'))));
     r.authorization = req.get("Authorization", "");
-    if (req.hasContentLength() && req.getContentLength64() > Poco::Int64(maxBody))
+    if (req.hasContentLength() && req.getContentLength64() > Poco::Int64(maxBody)) {
+        // Read (and drop) a moderately oversized body so the client sees the 413 instead of a
+        // reset connection; a huge one is not worth reading.
+        if (req.getContentLength64() <= Poco::Int64(4 * maxBody)) req.stream().ignore(std::numeric_limits<std::streamsize>::max());
         fail(413, "too_large", "Nội dung yêu cầu quá lớn", "request body too large (limit " + std::to_string(maxBody) + " bytes)", "body");
+    }
+    // RFC 9112 §6.3: without Content-Length or chunked coding a request has no body (Poco would
+    // otherwise read until the client closes).
+    const bool hasBody = req.hasContentLength() || req.getChunkedTransferEncoding();
     std::istream& in = req.stream();
     std::string body;
     char buf[16384];
-    while (in) {
+    while (hasBody && in) {
         in.read(buf, sizeof buf);
         body.append(buf, std::size_t(in.gcount()));
         if (body.size() > maxBody)

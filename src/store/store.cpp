@@ -321,16 +321,21 @@ struct Store::Impl {
     std::unique_ptr<Pool> pool;
     Clock clock;
     int version = 0;
+    std::mutex writeMutex;  // SQLite: one writer at a time in this process
 
     // Pooled sessions that always go back in the pool: a failed statement must not leave a
     // half-open transaction behind, so the transaction guard rolls back on every exit.
     class Tx {
     public:
         Tx(Impl& impl) : impl_(impl), s_(impl.pool->get()) {
-            if (impl_.backend == Backend::Sqlite)
+            if (impl_.backend == Backend::Sqlite) {
+                // Writers of this process queue on a mutex instead of SQLite's busy handler, which
+                // sleeps in steps of up to 100 ms; BEGIN IMMEDIATE still guards against other processes.
+                lock_ = std::unique_lock<std::mutex>(impl_.writeMutex);
                 exec(s_, "BEGIN IMMEDIATE");  // take the write lock now, not at the first write
-            else
+            } else {
                 s_.begin();
+            }
         }
         ~Tx() {
             if (done_) return;
@@ -353,6 +358,7 @@ struct Store::Impl {
     private:
         Impl& impl_;
         Session s_;
+        std::unique_lock<std::mutex> lock_;
         bool done_ = false;
     };
 
@@ -478,10 +484,12 @@ Organ Store::ensureOrgan(const std::string& abbreviation, const std::string& nam
     return guarded([&] {
         {
             Impl::Tx tx(*impl_);
-            exec(tx.s(), "INSERT INTO organs (abbreviation, name) VALUES ($1, $2) ON CONFLICT (abbreviation) DO NOTHING",
+            exec(tx.s(), "INSERT INTO organs (abbreviation, name) VALUES ($1, $2) ON CONFLICT (abbreviation) DO UPDATE"
+                         " SET name = excluded.name WHERE organs.name = organs.abbreviation",
                  {abbreviation, name});
             tx.commit();
         }
+        // A placeholder name (the abbreviation, from `vanthu user add`) gives way to the real one.
         return *organByAbbreviation(abbreviation);
     });
 }
@@ -560,6 +568,11 @@ Result<Register> Store::createRegister(Id organId, const std::string& name, cons
 Register Store::defaultRegister(Id organId) {
     return guarded([&] {
         const std::string name = "Sổ văn bản đi";
+        {
+            Session s = impl_->read();
+            const Rows r = query(s, "SELECT id, organ_id, name, kind, scope FROM registers WHERE organ_id = $1 AND name = $2", {organId, name});
+            if (!r.empty()) return Register{r.i(0, 0), r.i(0, 1), r.s(0, 2), r.s(0, 3), r.s(0, 4)};
+        }
         {
             Impl::Tx tx(*impl_);
             exec(tx.s(), "INSERT INTO registers (organ_id, name, kind, scope) VALUES ($1, $2, 'outgoing', 'shared')"
