@@ -65,7 +65,10 @@ std::vector<Migration> build(Backend b) {
     Migration m1{1, "initial schema", common(b)};
     if (b == Backend::Sqlite) {
         // Full text over the folded column (FTS5 does not fold đ itself: toolchain.md §1).
-        m1.statements.push_back("CREATE VIRTUAL TABLE doc_fts USING fts5(folded, tokenize='unicode61 remove_diacritics 0')");
+        // folded: the text folded (what matches); exact: the text with its diacritics (what ranks
+        // first when the query's words appear as typed); tags: organ, type and secrecy as tokens,
+        // so the common query (words + organ [+ type], secret hidden) never leaves the index.
+        m1.statements.push_back("CREATE VIRTUAL TABLE doc_fts USING fts5(folded, exact, tags, tokenize='unicode61 remove_diacritics 0')");
         m1.statements.push_back("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END");
         m1.statements.push_back("CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END");
     } else {

@@ -246,6 +246,24 @@ std::vector<std::string> tokens(const std::string& folded) {
     return out;
 }
 
+// FTS5 tokens for the tags column: "o12 tquyetdinh [secret]".
+std::string typeTag(const std::string& type) {
+    std::string t = "t";
+    for (char c : type)
+        if (c != '-') t += c;
+    return t;
+}
+
+std::string ftsTags(std::int64_t organ, const std::string& type, bool secret) {
+    return "o" + std::to_string(organ) + " " + typeTag(type) + (secret ? " secret" : "");
+}
+
+std::string quotedTokens(const std::vector<std::string>& toks) {
+    std::string out;
+    for (const auto& t : toks) out += (out.empty() ? "\"" : " \"") + t + "\"";
+    return out;
+}
+
 std::vector<std::string> words(const std::string& s) {
     std::vector<std::string> out;
     std::istringstream is(s);
@@ -393,11 +411,14 @@ struct Store::Impl {
         return docFromRow(r, 0);
     }
 
-    void indexText(Tx& tx, Id id, const std::string& folded) {
+    void indexText(Tx& tx, Id id, Id organ, const Derived& d) {
         if (backend != Backend::Sqlite) return;  // PostgreSQL: the GIN index follows the column
         exec(tx.s(), "DELETE FROM doc_fts WHERE rowid = $1", {id});
-        exec(tx.s(), "INSERT INTO doc_fts (rowid, folded) VALUES ($1, $2)", {id, folded});
+        exec(tx.s(), "INSERT INTO doc_fts (rowid, folded, exact, tags) VALUES ($1, $2, $3, $4)",
+             {id, d.folded, d.lowered, ftsTags(organ, d.type, d.secret != 0)});
     }
+
+    std::optional<SearchResult> searchIndexOnly(const Query& q);
 
     void migrate() {
         Session s = pool->get();
@@ -618,7 +639,7 @@ Result<DocumentRecord> Store::createDraft(Id organId, const std::string& xml, co
             {organId, d.type, d.secret, d.legal, d.notation, d.subject, d.signer, d.signerFolded, d.issuer, d.issuerAbbr,
              d.recipients, d.archiveUnits, d.copies, d.folded, d.lowered, xml, now, now});
         const Id id = r.i(0, 0);
-        impl_->indexText(tx, id, d.folded);
+        impl_->indexText(tx, id, organId, d);
         impl_->audit(tx, actor, "document.create", id, d.type + " " + d.notation);
         auto rec = impl_->loadDoc(tx.s(), id);
         tx.commit();
@@ -642,7 +663,7 @@ Result<DocumentRecord> Store::updateDraft(Id id, const std::string& xml, const m
              " folded = $13, lowered = $14, xml = $15, updated_at = $16 WHERE id = $17",
              {d.type, d.secret, d.legal, d.notation, d.subject, d.signer, d.signerFolded, d.issuer, d.issuerAbbr,
               d.recipients, d.archiveUnits, d.copies, d.folded, d.lowered, xml, isoNow(impl_->clock), id});
-        impl_->indexText(tx, id, d.folded);
+        impl_->indexText(tx, id, cur->organId, d);
         impl_->audit(tx, actor, "document.update", id, d.type + " " + d.notation);
         auto rec = impl_->loadDoc(tx.s(), id);
         tx.commit();
@@ -700,7 +721,7 @@ Result<DocumentRecord> Store::importIssued(Id organId, Id registerId, const std:
                      " ON CONFLICT (register_id, year, series) DO NOTHING", {reg.id, std::int64_t(year), series});
         exec(tx.s(), "UPDATE series SET last_number = $1 WHERE register_id = $2 AND year = $3 AND series = $4 AND last_number < $5",
              {number, reg.id, std::int64_t(year), series, number});
-        impl_->indexText(tx, id, d.folded);
+        impl_->indexText(tx, id, organId, d);
         impl_->audit(tx, actor, "document.import", id, code);
         auto rec = impl_->loadDoc(tx.s(), id);
         tx.commit();
@@ -744,32 +765,52 @@ Result<DocumentRecord> Store::issue(Id id, const IssueRequest& request, const st
             return err(Errc::Conflict, "Văn bản đã được cấp số " + doc->code, "the document is already issued as " + doc->code, "status");
         const std::string series = seriesFor(*doc, reg);
         const std::int64_t year = date.year;
-        exec(tx.s(), "INSERT INTO series (register_id, year, series, last_number) VALUES ($1, $2, $3, 0)"
-                     " ON CONFLICT (register_id, year, series) DO NOTHING", {reg.id, year, series});
-        const Rows cur = query(tx.s(), "SELECT last_number FROM series WHERE register_id = $1 AND year = $2 AND series = $3" + tx.forUpdate(),
-                               {reg.id, year, series});
-        const std::int64_t number = cur.i(0, 0) + 1;
-        exec(tx.s(), "UPDATE series SET last_number = $1 WHERE register_id = $2 AND year = $3 AND series = $4",
-             {number, reg.id, year, series});
+        std::int64_t number = 0;
+        if (impl_->backend == Backend::Postgres) {
+            // The series row is created if needed, then locked: concurrent clerks queue here.
+            exec(tx.s(), "INSERT INTO series (register_id, year, series, last_number) VALUES ($1, $2, $3, 0)"
+                         " ON CONFLICT (register_id, year, series) DO NOTHING", {reg.id, year, series});
+            const Rows cur = query(tx.s(), "SELECT last_number FROM series WHERE register_id = $1 AND year = $2 AND series = $3 FOR UPDATE",
+                                   {reg.id, year, series});
+            number = cur.i(0, 0) + 1;
+            exec(tx.s(), "UPDATE series SET last_number = $1 WHERE register_id = $2 AND year = $3 AND series = $4",
+                 {number, reg.id, year, series});
+        } else {
+            // BEGIN IMMEDIATE already holds the database write lock: one upsert does it.
+            number = query(tx.s(), "INSERT INTO series (register_id, year, series, last_number) VALUES ($1, $2, $3, 1)"
+                                   " ON CONFLICT (register_id, year, series) DO UPDATE SET last_number = series.last_number + 1"
+                                   " RETURNING last_number", {reg.id, year, series}).i(0, 0);
+        }
         model::DocumentCode code;
         code.number = int(number);
         if (doc->legalNormative) code.year = date.year;
         code.notation = doc->notation;
         const std::string written = model::format(code);
         const std::string key = model::searchKey(written);
-        const Rows dup = query(tx.s(), "SELECT id FROM documents WHERE organ_id = $1 AND issue_year = $2 AND secret = $3 AND code_key = $4 AND number > 0",
-                               {doc->organId, year, std::int64_t(doc->secret ? 1 : 0), key});
-        if (!dup.empty())  // only after an import into another register took this very code
-            return err(Errc::Conflict, "Số, ký hiệu " + written + " đã có", "number and notation " + written + " already exist", "register");
-        exec(tx.s(), "UPDATE documents SET status = 'issued', register_id = $1, number = $2, issue_year = $3, series = $4,"
-                     " code = $5, code_key = $6, issue_date = $7, updated_at = $8 WHERE id = $9",
-             {reg.id, number, year, series, written, key, dateText(date), isoNow(impl_->clock), id});
+        try {
+            exec(tx.s(), "UPDATE documents SET status = 'issued', register_id = $1, number = $2, issue_year = $3, series = $4,"
+                         " code = $5, code_key = $6, issue_date = $7, updated_at = $8 WHERE id = $9",
+                 {reg.id, number, year, series, written, key, dateText(date), isoNow(impl_->clock), id});
+        } catch (const Poco::Exception& e) {
+            // documents_code_unique: only after an import into another register took this very
+            // code. The transaction rolls back, so the number is not consumed.
+            if (isUniqueViolation(e))
+                return err(Errc::Conflict, "Số, ký hiệu " + written + " đã có", "number and notation " + written + " already exist", "register");
+            throw;
+        }
         exec(tx.s(), "INSERT INTO register_entries (register_id, year, series, number, document_id) VALUES ($1, $2, $3, $4, $5)",
              {reg.id, year, series, number, id});
         impl_->audit(tx, actor, "document.issue", id, written + " register " + std::to_string(reg.id));
-        auto rec = impl_->loadDoc(tx.s(), id);
         tx.commit();
-        return *rec;
+        DocumentRecord out = *doc;
+        out.status = Status::Issued;
+        out.registerId = reg.id;
+        out.number = int(number);
+        out.year = int(year);
+        out.series = series;
+        out.code = written;
+        out.issueDate = dateText(date);
+        return out;
     });
 }
 
@@ -828,8 +869,57 @@ std::vector<Relation> Store::relations(Id id) const {
     });
 }
 
+namespace {
+bool codeLikeKey(const std::string& key) {
+    return key.find_first_of("0123456789") != std::string::npos && key.find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos;
+}
+}  // namespace
+
+// SQLite, words only (plus organ, type, secrecy): everything is answered by the FTS5 index —
+// counts and pages — and only the page's rows are read. Same order as the general path:
+// documents carrying the words as typed first, then the others, newest (highest id) first.
+std::optional<SearchResult> Store::Impl::searchIndexOnly(const Query& q) {
+    if (backend != Backend::Sqlite || q.text.empty() || !q.code.empty() || !q.issuer.empty() || !q.signer.empty() ||
+        !q.from.empty() || !q.to.empty() || q.registerId != 0 || codeLikeKey(model::searchKey(q.text)))
+        return std::nullopt;
+    const auto folded = tokens(text::fold(q.text));
+    const auto typed = tokens(text::toLower(text::nfc(q.text)));
+    if (folded.empty() || typed.empty()) return SearchResult{};
+    std::string base = "(folded : (" + quotedTokens(folded) + "))";
+    if (q.organId) base += " AND (tags : \"o" + std::to_string(*q.organId) + "\")";
+    if (!q.type.empty()) base += " AND (tags : \"" + typeTag(q.type) + "\")";
+    if (!q.includeSecret) base = "(" + base + ") NOT (tags : \"secret\")";
+    const std::string exact = "exact : (" + quotedTokens(typed) + ")";
+    const std::string first = "(" + base + ") AND (" + exact + ")";
+    const std::string rest = "(" + base + ") NOT (" + exact + ")";
+    Session s = read();
+    auto count = [&](const std::string& m) { return query(s, "SELECT COUNT(*) FROM doc_fts WHERE doc_fts MATCH $1", {m}).i(0, 0); };
+    auto ids = [&](const std::string& m, std::int64_t limit, std::int64_t offset) {
+        const Rows r = query(s, "SELECT rowid FROM doc_fts WHERE doc_fts MATCH $1 ORDER BY rowid DESC LIMIT $2 OFFSET $3", {m, limit, offset});
+        std::vector<Id> out;
+        for (std::size_t i = 0; i < r.size(); ++i) out.push_back(r.i(i, 0));
+        return out;
+    };
+    SearchResult out;
+    out.total = count(base);
+    const std::int64_t size = std::clamp(q.pageSize, 1, 100), offset = std::int64_t(std::max(1, q.page) - 1) * size;
+    const std::int64_t nFirst = count(first);
+    std::vector<Id> page;
+    if (offset < nFirst) page = ids(first, size, offset);
+    if (std::int64_t(page.size()) < size) {
+        const auto more = ids(rest, size - std::int64_t(page.size()), std::max<std::int64_t>(0, offset - nFirst));
+        page.insert(page.end(), more.begin(), more.end());
+    }
+    for (Id id : page) {
+        const Rows r = query(s, "SELECT id, code, subject, type, issue_date, status FROM documents WHERE id = $1", {id});
+        if (!r.empty()) out.items.push_back(SearchHit{r.i(0, 0), r.s(0, 1), r.s(0, 2), r.s(0, 3), r.s(0, 4), r.s(0, 5)});
+    }
+    return out;
+}
+
 SearchResult Store::search(const Query& q) const {
     return guarded([&] {
+        if (auto fast = impl_->searchIndexOnly(q)) return *fast;
         const bool pg = impl_->backend == Backend::Postgres;
         std::string where = " WHERE 1 = 1";
         Params params;
@@ -855,16 +945,16 @@ SearchResult Store::search(const Query& q) const {
         if (!q.text.empty()) {
             const auto toks = tokens(text::fold(q.text));
             const std::string key = model::searchKey(q.text);
-            const bool codeLike = key.find_first_of("0123456789") != std::string::npos &&
-                                  key.find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos;
+            const bool codeLike = codeLikeKey(key);
             if (toks.empty() && !codeLike) return SearchResult{};
             std::string ftsCond = "1 = 0";
             if (!toks.empty()) {
                 std::string match;
                 for (const auto& t : toks) {
                     if (pg) match += (match.empty() ? "" : " & ") + t;
-                    else match += (match.empty() ? "\"" : " \"") + t + "\"";
+                    else match += (match.empty() ? "" : " ") + ("\"" + t + "\"");
                 }
+                if (!pg) match = "folded : (" + match + ")";
                 params.push_back(match);
                 const std::string n = "$" + std::to_string(params.size());
                 ftsCond = pg ? "to_tsvector('simple', d.folded) @@ to_tsquery('simple', " + n + ")"
@@ -875,20 +965,31 @@ SearchResult Store::search(const Query& q) const {
                 ftsCond += " OR d.code_key = $" + std::to_string(params.size());
             }
             where += " AND (" + ftsCond + ")";
-            // Rank: a code match first, then the number of words found with the diacritics as typed.
-            const std::string ranked = text::toLower(text::nfc(q.text));
+            // Rank: a code match first (2), then documents carrying every word with the diacritics as
+            // typed (1), then the rest; within a rank the newest (highest id) first.
+            const auto typed = tokens(text::toLower(text::nfc(q.text)));
             const std::size_t base = params.size();
             std::size_t k = 0;
             if (codeLike) {
                 rankParams.push_back(key);
-                rank += " + (CASE WHEN d.code_key = $" + std::to_string(base + ++k) + " THEN 1000 ELSE 0 END)";
+                rank += " + (CASE WHEN d.code_key = $" + std::to_string(base + ++k) + " THEN 2 ELSE 0 END)";
             }
-            for (const auto& w : words(ranked)) {
-                rankParams.push_back(w);
-                const std::string n = "$" + std::to_string(base + ++k);
-                rank += pg ? " + (CASE WHEN strpos(d.lowered, " + n + ") > 0 THEN 1 ELSE 0 END)"
-                           : " + (CASE WHEN instr(d.lowered, " + n + ") > 0 THEN 1 ELSE 0 END)";
-                if (k > 32) break;
+            if (!typed.empty()) {
+                if (pg) {
+                    std::string all;
+                    for (const auto& w : typed) {
+                        if (k > 32) break;
+                        rankParams.push_back(w);
+                        all += std::string(all.empty() ? "" : " AND ") + "strpos(d.lowered, $" + std::to_string(base + ++k) + ") > 0";
+                    }
+                    rank += " + (CASE WHEN " + all + " THEN 1 ELSE 0 END)";
+                } else {
+                    std::string exact;
+                    for (const auto& w : typed) exact += (exact.empty() ? "" : " ") + ("\"" + w + "\"");
+                    rankParams.push_back("exact : (" + exact + ")");
+                    rank += " + (CASE WHEN d.id IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH $" + std::to_string(base + ++k) +
+                            ") THEN 1 ELSE 0 END)";
+                }
             }
         }
         Session s = impl_->read();
@@ -904,11 +1005,27 @@ SearchResult Store::search(const Query& q) const {
         // SQLite numbers "$n" parameters in order of appearance, not by n: every statement keeps
         // its placeholders in ascending order in the text, so the rank goes after the WHERE.
         const Rows r = query(s, "SELECT d.id, d.code, d.subject, d.type, d.issue_date, d.status FROM documents d" + where +
-                                    " ORDER BY " + (rank == "0" ? std::string() : "(" + rank + ") DESC, ") + "d.issue_date DESC, d.id DESC LIMIT " + n1 + " OFFSET " + n2,
+                                    " ORDER BY " + (rank == "0" ? std::string() : "(" + rank + ") DESC, ") + "d.id DESC LIMIT " + n1 + " OFFSET " + n2,
                              all);
         for (std::size_t i = 0; i < r.size(); ++i)
             out.items.push_back(SearchHit{r.i(i, 0), r.s(i, 1), r.s(i, 2), r.s(i, 3), r.s(i, 4), r.s(i, 5)});
         return out;
+    });
+}
+
+void Store::optimize() {
+    guarded([&] {
+        if (impl_->backend == Backend::Sqlite) {
+            Impl::Tx tx(*impl_);
+            exec(tx.s(), "INSERT INTO doc_fts (doc_fts) VALUES ('optimize')");
+            tx.commit();
+            Session s = impl_->read();
+            query(s, "PRAGMA optimize");
+        } else {
+            Session s = impl_->read();
+            exec(s, "ANALYZE");
+        }
+        return 0;
     });
 }
 

@@ -190,6 +190,9 @@ public:
     std::vector<Relation> relations(Id id) const;
 
     SearchResult search(const Query& q) const;
+    // Merges the full-text index (SQLite FTS5 'optimize') and refreshes planner statistics; run it
+    // after a bulk import. Safe while serving.
+    void optimize();
 
     std::vector<RegisterEntry> entries(Id registerId, int year) const;
 

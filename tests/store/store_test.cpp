@@ -366,6 +366,23 @@ TEST_P(SearchTest, FiltersAndPaging) {
     q.registerId = store_->defaultRegister(organ_.id).id;
     EXPECT_EQ(store_->search(q).total, 3);
     q = {};
+    q.text = "thi hanh phap luat";
+    q.type = "ke-hoach";
+    EXPECT_EQ(store_->search(q).total, 2);
+    q.organId = organ_.id;
+    EXPECT_EQ(store_->search(q).total, 2);
+    q = {};
+    q.text = "ke hoach thi hanh phap luat";  // pages across the "as typed" / "folded only" boundary
+    q.pageSize = 1;
+    std::vector<Id> paged;
+    for (q.page = 1; q.page <= 4; ++q.page)
+        for (const auto& h : store_->search(q).items) paged.push_back(h.id);
+    ASSERT_EQ(paged.size(), 3u);
+    EXPECT_EQ(paged[0], planPlain_);
+    EXPECT_EQ(std::set<Id>(paged.begin(), paged.end()), (std::set<Id>{qd_, planAccented_, planPlain_}));
+    store_->optimize();
+    EXPECT_EQ(store_->search(q).total, 3);
+    q = {};
     q.pageSize = 2;
     const auto p1 = store_->search(q);
     q.page = 2;
