@@ -2,7 +2,7 @@
 //   VANTHU_BENCH_DOCS=1000000 build/bench/vanthu_store_bench
 // The archive of VANTHU_BENCH_DOCS generated documents (default 20000) is built once into
 // var/bench/archive-<N>.db and reused; code lookup and full-text query report p50/p99 over 2000
-// queries each; HTTP issuing reports issues per second with 16 clients on loopback.
+// queries each (VANTHU_BENCH_QUERIES); HTTP issuing reports issues per second with 16 clients on loopback.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -26,6 +26,12 @@ namespace {
 
 using namespace vanthu;
 using Clock = std::chrono::steady_clock;
+
+// Timed queries per benchmark (VANTHU_BENCH_QUERIES, default 2000).
+int queryCount() {
+    const char* e = std::getenv("VANTHU_BENCH_QUERIES");
+    return e && *e ? std::atoi(e) : 2000;
+}
 
 long docCount() {
     const char* e = std::getenv("VANTHU_BENCH_DOCS");
@@ -112,7 +118,7 @@ void BM_CodeLookup(benchmark::State& state) {
     std::mt19937 rng(11);
     std::vector<double> ms;
     for (auto _ : state) {
-        for (int i = 0; i < 2000; ++i) {
+        for (int i = 0; i < queryCount(); ++i) {
             store::Query q;
             q.code = a.codes[rng() % a.codes.size()];
             const auto t0 = Clock::now();
@@ -131,7 +137,7 @@ void BM_FullTextQuery(benchmark::State& state) {
                              "bao cao ket qua cai cach hanh chinh giai doan 2021-2025"};
     std::vector<double> ms;
     for (auto _ : state) {
-        for (int i = 0; i < 2000; ++i) {
+        for (int i = 0; i < queryCount(); ++i) {
             store::Query q;
             q.text = queries[i % 5];
             const auto t0 = Clock::now();
