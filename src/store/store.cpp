@@ -14,6 +14,7 @@
 #include <Poco/SHA2Engine.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
@@ -264,12 +265,6 @@ std::string quotedTokens(const std::vector<std::string>& toks) {
     return out;
 }
 
-std::vector<std::string> words(const std::string& s) {
-    std::vector<std::string> out;
-    std::istringstream is(s);
-    for (std::string w; is >> w;) out.push_back(w);
-    return out;
-}
 
 }  // namespace
 
@@ -1138,10 +1133,17 @@ void Store::resetForTest(const std::string& url) {
     static std::once_flag once;
     std::call_once(once, [] { Poco::Data::PostgreSQL::Connector::registerConnector(); });
     try {
+        // The schema named by "options=-csearch_path=NAME" in the URL, else public.
+        std::string schema = "public";
+        if (const auto at = url.find("search_path="); at != std::string::npos) {
+            schema.clear();
+            for (std::size_t i = at + 12; i < url.size() && (std::isalnum((unsigned char)url[i]) || url[i] == '_'); ++i) schema += url[i];
+        }
+        if (schema.empty()) throw Failure(Errc::InvalidInput, "reset: bad search_path in " + url);
         Session s("PostgreSQL", url);
         exec(s, "SET client_min_messages = warning");
-        exec(s, "DROP SCHEMA IF EXISTS public CASCADE");
-        exec(s, "CREATE SCHEMA public");
+        exec(s, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        exec(s, "CREATE SCHEMA " + schema);
     } catch (const Poco::Exception& e) {
         throw Failure(Errc::Storage, "reset " + url + ": " + e.displayText());
     }

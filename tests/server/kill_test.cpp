@@ -10,6 +10,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -91,7 +92,8 @@ TEST_P(KillTest, SigkillMidRunLosesNothingAndSkipsNothing) {
     std::atomic<int> ackCount{0};
     std::string lastError;
 
-    auto runClients = [&](int port, std::vector<std::int64_t> first) {
+    // Runs the clients, calls `during` meanwhile on this thread, then joins them.
+    auto runClients = [&](int port, const std::vector<std::int64_t>& first, const std::function<void()>& during) {
         std::atomic<std::size_t> firstNext{0};
         std::vector<std::thread> threads;
         for (int c = 0; c < kClients; ++c)
@@ -122,16 +124,17 @@ TEST_P(KillTest, SigkillMidRunLosesNothingAndSkipsNothing) {
                     }
                 }
             });
-        return threads;
+        during();
+        for (auto& t : threads) t.join();
     };
 
     {
         Child a(url_);
         ASSERT_GT(a.port(), 0);
-        auto threads = runClients(a.port(), {});
-        while (ackCount < kKillAfter && next < kDocs) std::this_thread::sleep_for(std::chrono::milliseconds(2));
-        a.killHard();
-        for (auto& t : threads) t.join();
+        runClients(a.port(), {}, [&] {
+            while (ackCount < kKillAfter && next < kDocs) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            a.killHard();
+        });
     }
     const int ackedBeforeKill = ackCount.load();
     EXPECT_GE(ackedBeforeKill, kKillAfter);
@@ -144,8 +147,7 @@ TEST_P(KillTest, SigkillMidRunLosesNothingAndSkipsNothing) {
             std::lock_guard<std::mutex> lock(mu);
             again.swap(retry);
         }
-        auto threads = runClients(b.port(), again);
-        for (auto& t : threads) t.join();
+        runClients(b.port(), again, [] {});
         EXPECT_TRUE(retry.empty()) << retry.size() << " requests failed after the restart; last error: " << lastError;
     }
 

@@ -31,7 +31,9 @@ inline std::optional<std::string> databaseUrl(Db db, const std::string& tag) {
     }
     const char* pg = std::getenv("VANTHU_TEST_PG");
     if (!pg || !*pg) return std::nullopt;
-    return std::string(pg);
+    // ctest runs test cases in parallel processes: each gets a schema of its own.
+    static std::atomic<int> n{0};
+    return std::string(pg) + " options=-csearch_path=t" + std::to_string(::getpid()) + "_" + tag + "_" + std::to_string(n++);
 }
 
 // Opens an empty store, or skips (fails under CI=true) when PostgreSQL is not available.
