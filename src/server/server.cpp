@@ -683,9 +683,6 @@ struct Server::Impl {
         Reply r;
         r.contentType = mediaType(format);
         r.body = std::move(*bytes);
-        const std::string name = d.code.empty() ? "draft-" + std::to_string(d.id) : d.code;
-        std::string safe;
-        for (char c : name) safe += (c == '/' ? '_' : c);
         r.headers.emplace_back("Content-Disposition", "attachment; filename=\"document-" + std::to_string(d.id) + "." + format + "\"");
         return r;
     }

@@ -111,6 +111,9 @@ struct IssueRequest {
     std::optional<model::Date> date;    // default: today (the injected clock)
 };
 
+// Results: a code match first, then documents carrying every typed word with its diacritics,
+// then the rest (matched after folding: marks removed, đ→d, lower case); newest (highest id) first
+// within each group. SQLite answers words + organ + type + secrecy from the FTS5 index alone.
 struct Query {
     std::string text;      // full text (folded); also matched as a code
     std::string code;      // any spelling
