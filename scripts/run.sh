@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# The main job: set up, build, and render every sample document into out/ (DOCX and PDF).
+# The main job: set up, build, render every sample document into out/ (DOCX and PDF), then start
+# the archive service on SQLite (var/vanthu.db) with the samples loaded. Prints an API token and
+# an example request; stop the service with Ctrl-C.
+#   PORT=8080 (default)   VANTHU_DB=sqlite:var/vanthu.db (default) or postgresql://…
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -15,4 +18,18 @@ for f in samples/[0-9][0-9]-*.xml; do
     fi
   done
 done
-exit $status
+[ "$status" -eq 0 ] || exit $status
+
+DB="${VANTHU_DB:-sqlite:var/vanthu.db}"
+PORT="${PORT:-8080}"
+TOKEN=$(./build/vanthu user add --name "Quản trị (run.sh)" --role admin --organ BTP --organ-name "BỘ TƯ PHÁP" \
+          --cleared --db "$DB" | tail -1)
+cat <<MSG
+
+API token (admin, cleared for secret documents): $TOKEN
+Example:
+  curl -s -H 'Authorization: Bearer $TOKEN' 'http://127.0.0.1:$PORT/api/v1/search?q=ke+hoach+thi+hanh+phap+luat'
+  curl -s -H 'Authorization: Bearer $TOKEN' 'http://127.0.0.1:$PORT/api/v1/search?code=1020+QD+BTP'
+  curl -s http://127.0.0.1:$PORT/openapi.json
+MSG
+exec ./build/vanthu serve --db "$DB" --port "$PORT" --load-samples

@@ -14,6 +14,8 @@ PACKAGES=(
   libxml2-utils unzip python3-docx poppler-utils qpdf libreoffice-writer-nogui
   # the sRGB ICC profile of the PDF/A OutputIntent (/usr/share/color/icc/sRGB.icc)
   icc-profiles-free
+  # the store suite runs on a real PostgreSQL too (scripts/with-postgres.sh); wrk for bench/
+  postgresql wrk
 )
 
 missing=()

@@ -7,6 +7,7 @@
 #include <optional>
 #include <ostream>
 
+#include "cli/archive_commands.h"
 #include "compose/composer.h"
 #include "core/error.h"
 #include "core/files.h"
@@ -227,6 +228,7 @@ int recipients(const Args& a, std::ostream& out, std::ostream& err) {
 }  // namespace
 
 int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
+    if (isArchiveCommand(argv)) return runArchive(argv, out, err);
     if (!argv.empty() && argv[0] == "import") {  // its own options (cli/import_command.cpp)
         try {
             xml::initialise();
@@ -248,7 +250,7 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
             return kExitOk;
         }
         if (args->command == "help" || args->command == "--help") {
-            out << kUsage;
+            out << kUsage << archiveUsage();
             return kExitOk;
         }
         if (args->file.empty()) {

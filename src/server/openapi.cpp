@@ -1,0 +1,66 @@
+// GET /openapi.json: the API described for clients (OpenAPI 3.0). Kept by hand next to the
+// router in server.cpp; the server tests check that every documented path answers.
+#include <string>
+
+namespace vanthu::server {
+
+std::string openApiJson() {
+    return R"json({
+  "openapi": "3.0.3",
+  "info": {"title": "vanthu", "version": "1", "description": "Records office of a Vietnamese agency (Decree 30/2020): drafts, numbering registers, search. Errors are JSON {code, message_vi, message_en, field}. Authenticate with 'Authorization: Bearer <token>' (vanthu user add)."},
+  "servers": [{"url": "/api/v1"}],
+  "components": {
+    "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+    "schemas": {
+      "Error": {"type": "object", "required": ["code", "message_vi", "message_en", "field"], "properties": {
+        "code": {"type": "string"}, "message_vi": {"type": "string"}, "message_en": {"type": "string"}, "field": {"type": "string"},
+        "errors": {"type": "array", "items": {"type": "object"}}}},
+      "Document": {"type": "object", "required": ["id", "status", "number", "code", "register"], "properties": {
+        "id": {"type": "integer"}, "status": {"type": "string", "enum": ["draft", "issued", "distributed", "archived", "recalled"]},
+        "type": {"type": "string"}, "number": {"type": "integer", "nullable": true}, "code": {"type": "string", "nullable": true},
+        "register": {"type": "integer", "nullable": true}, "year": {"type": "integer", "nullable": true},
+        "series": {"type": "string", "nullable": true}, "issue_date": {"type": "string", "nullable": true},
+        "notation": {"type": "string"}, "subject": {"type": "string"}, "signer": {"type": "string"}, "issuer": {"type": "string"},
+        "organ": {"type": "integer"}, "secret": {"type": "boolean"}, "legal_normative": {"type": "boolean"},
+        "relations": {"type": "array", "items": {"type": "object"}}, "warnings": {"type": "array", "items": {"$ref": "#/components/schemas/Error"}}}},
+      "DocumentInput": {"type": "object", "additionalProperties": false, "required": ["xml"], "properties": {
+        "xml": {"type": "string", "description": "document XML (schemas/document.xsd)"}, "register": {"type": "integer", "description": "import only"}}},
+      "SearchResult": {"type": "object", "required": ["total", "items"], "properties": {
+        "total": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"},
+        "items": {"type": "array", "items": {"type": "object", "required": ["id", "code", "subject"], "properties": {
+          "id": {"type": "integer"}, "code": {"type": "string", "nullable": true}, "subject": {"type": "string"},
+          "type": {"type": "string"}, "issue_date": {"type": "string", "nullable": true}, "status": {"type": "string"}}}}}}
+    }
+  },
+  "security": [{"bearer": []}],
+  "paths": {
+    "/documents": {"post": {"summary": "Create a draft from document XML (application/xml) or {\"xml\"} (application/json). A number in the document is dropped (see warnings): drafts are numbered when issued.",
+      "responses": {"201": {"description": "draft created"}, "400": {"description": "malformed input, unknown field"}, "413": {"description": "body too large"}, "415": {"description": "wrong content type"}, "422": {"description": "schema or Decree 30 rule violation"}}}},
+    "/documents/import": {"post": {"summary": "Register an already-issued document with its own number and date; a duplicate (number, notation) in the organ and year is refused.",
+      "responses": {"201": {"description": "imported"}, "409": {"description": "duplicate"}}}},
+    "/documents/{id}": {"get": {"summary": "Metadata; number, code and register once issued", "responses": {"200": {"description": "the document"}, "403": {"description": "another organ's or a secret document"}, "404": {"description": "no such document"}}},
+      "put": {"summary": "Replace a draft's XML", "responses": {"200": {"description": "updated"}, "409": {"description": "not a draft"}}}},
+    "/documents/{id}.docx": {"get": {"summary": "The document rendered as DOCX (number and date from the register)", "responses": {"200": {"description": "DOCX bytes"}}}},
+    "/documents/{id}.pdf": {"get": {"summary": "The document as PDF (501 until the PDF writer is merged)", "responses": {"200": {"description": "PDF bytes"}, "501": {"description": "not available yet"}}}},
+    "/documents/{id}.xml": {"get": {"summary": "The document XML as stored", "responses": {"200": {"description": "XML"}}}},
+    "/documents/{id}/issue": {"post": {"summary": "Assign the next number of the register's series and issue. Body (optional JSON): {\"register\": id, \"date\": \"YYYY-MM-DD\"}. Answers {id, number, code, register, …}.",
+      "responses": {"200": {"description": "issued"}, "409": {"description": "already issued"}}}},
+    "/documents/{id}/distribute": {"post": {"summary": "issued → distributed", "responses": {"200": {"description": "ok"}, "409": {"description": "transition not allowed"}}}},
+    "/documents/{id}/archive": {"post": {"summary": "→ archived", "responses": {"200": {"description": "ok"}}}},
+    "/documents/{id}/recall": {"post": {"summary": "→ recalled (thu hồi); body {\"note\"}", "responses": {"200": {"description": "ok"}}}},
+    "/documents/{id}/relations": {"post": {"summary": "Record a relation {\"kind\": \"corrects\"|\"replaces\"|…, \"target\": id, \"note\"}", "responses": {"201": {"description": "recorded"}}}},
+    "/search": {"get": {"summary": "Search: q (full text, folded; a code in q matches too), code (any spelling), type, issuer (abbreviation), signer, from, to (YYYY-MM-DD), register, page, page_size",
+      "responses": {"200": {"description": "results", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResult"}}}}}}},
+    "/registers": {"get": {"summary": "The user's organ's registers", "responses": {"200": {"description": "list"}}},
+      "post": {"summary": "Create a register (admin): {\"name\", \"kind\": outgoing|advisory, \"scope\": shared|per-type, \"organ\"}", "responses": {"201": {"description": "created"}}}},
+    "/registers/{id}/entries": {"get": {"summary": "Outgoing register (Decree 30, 10 columns): format=json|csv|docx|pdf, year", "responses": {"200": {"description": "entries"}, "406": {"description": "unknown format"}, "501": {"description": "pdf not available yet"}}}},
+    "/audit/verify": {"get": {"summary": "Verify the hash chain of the audit log (admin)", "responses": {"200": {"description": "report"}}}},
+    "/healthz": {"get": {"security": [], "summary": "Liveness", "responses": {"200": {"description": "ok"}}}},
+    "/metrics": {"get": {"security": [], "summary": "Prometheus text", "responses": {"200": {"description": "metrics"}}}},
+    "/openapi.json": {"get": {"security": [], "summary": "This document", "responses": {"200": {"description": "OpenAPI"}}}}
+  }
+}
+)json";
+}
+
+}  // namespace vanthu::server

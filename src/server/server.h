@@ -1,0 +1,76 @@
+// server/server.h: the HTTP service (JSON under /api/v1) over a store::Store.
+//
+// The server is thin: it authenticates (Bearer tokens, hashed in the store), checks roles, organ
+// scope and secrecy clearance, maps requests to store calls and every failure to a JSON error
+// {code, message_vi, message_en, field} with its 4xx status, in one place (STYLE.md §14). Bad
+// input never yields a 500; a 500 means a fault of ours (logged). The full reply is built in
+// memory before anything is sent.
+//
+// Rendering goes through DocumentRenderer, so the PDF writer (another module) plugs in later:
+// until it does, .pdf answers 501 and format=pdf on a register 501, both with a JSON error.
+//
+// Thread-safety: start()/stop() from one thread; requests are served on the server's own pool.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/document.h"
+#include "store/store.h"
+
+namespace vanthu::server {
+
+struct RegisterSheet {
+    std::string organName;
+    std::string registerName;
+    int year = 0;
+    std::vector<store::RegisterEntry> entries;
+};
+
+// Renders documents and register sheets. A format the renderer does not know gives nullopt
+// (the server answers 501). Implementations must be thread-safe and deterministic.
+class DocumentRenderer {
+public:
+    virtual ~DocumentRenderer() = default;
+    virtual bool supports(std::string_view format) const = 0;  // "docx", "pdf"
+    virtual std::optional<std::string> renderDocument(const model::Document& doc, std::string_view format) const = 0;
+    virtual std::optional<std::string> renderRegister(const RegisterSheet& sheet, std::string_view format) const = 0;
+};
+
+// DOCX through compose + docx (templates and fonts from dataDir()); no PDF yet.
+std::shared_ptr<DocumentRenderer> makeStandardRenderer();
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    int port = 0;                                // 0: a free port (see Server::port())
+    std::size_t maxBodyBytes = 4 * 1024 * 1024;  // larger bodies get 413
+    int maxThreads = 32;
+    bool logRequests = false;
+};
+
+class Server {
+public:
+    Server(store::Store& store, ServerOptions options, std::shared_ptr<DocumentRenderer> renderer);
+    ~Server();  // stops
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    void start();
+    void stop();
+    int port() const;
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+// Imports samples/*.xml (each issuer becomes an organ); documents already present are skipped.
+// Returns the number imported.
+int loadSamples(store::Store& store, const std::string& samplesDir);
+
+}  // namespace vanthu::server
