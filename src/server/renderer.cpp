@@ -1,10 +1,13 @@
-// The standard renderer: DOCX for documents and register sheets; PDF not yet (501).
+// The standard renderer: DOCX and PDF (PDF/A-2b) for documents and register sheets.
 #include <chrono>
 #include <mutex>
 
 #include "compose/composer.h"
 #include "core/files.h"
 #include "docx/docx_writer.h"
+#include "font/metrics.h"
+#include "layout/fonts.h"
+#include "pdf/pdf_writer.h"
 #include "server/server.h"
 
 namespace vanthu::server {
@@ -82,29 +85,44 @@ compose::Composition registerComposition(const RegisterSheet& sheet) {
 
 class StandardRenderer final : public DocumentRenderer {
 public:
-    bool supports(std::string_view format) const override { return format == "docx"; }
+    bool supports(std::string_view format) const override { return format == "docx" || format == "pdf"; }
 
     std::optional<std::string> renderDocument(const model::Document& doc, std::string_view format) const override {
-        if (format != "docx") return std::nullopt;
+        if (!supports(format)) return std::nullopt;
         const auto when = createdFor(doc);
-        const auto composition = composer().compose(doc, compose::ComposeOptions{when});
-        return docx::renderDocx(composition, docx::DocxOptions{when});
+        return render(composer().compose(doc, compose::ComposeOptions{when}), when, format);
     }
 
     std::optional<std::string> renderRegister(const RegisterSheet& sheet, std::string_view format) const override {
-        if (format != "docx") return std::nullopt;
+        if (!supports(format)) return std::nullopt;
         const sys_seconds when = sys_days{year{sheet.year > 0 ? sheet.year : 2000} / 1 / 1};
-        return docx::renderDocx(registerComposition(sheet), docx::DocxOptions{when});
+        return render(registerComposition(sheet), when, format);
     }
 
 private:
+    std::string render(const compose::Composition& c, sys_seconds when, std::string_view format) const {
+        if (format == "docx") return docx::renderDocx(c, docx::DocxOptions{when});
+        std::call_once(pdfOnce_, [this] {
+            composer();
+            fonts_ = layout::Fonts::open(metrics_);
+            pdfOptions_.iccProfile = pdf::loadIccProfile();
+        });
+        return pdf::renderPdf(c, *fonts_, pdfOptions_);
+    }
+
     // Templates and fonts are loaded once, on first use (the service starts without them).
     const compose::Composer& composer() const {
-        std::call_once(once_, [this] { composer_ = compose::Composer::load(dataDir()); });
+        std::call_once(once_, [this] {
+            metrics_ = font::FontMetrics::load(dataDir() / "fonts");
+            composer_ = compose::Composer::load(dataDir(), metrics_);
+        });
         return *composer_;
     }
-    mutable std::once_flag once_;
+    mutable std::once_flag once_, pdfOnce_;
+    mutable std::shared_ptr<const font::FontMetrics> metrics_;
     mutable std::shared_ptr<const compose::Composer> composer_;
+    mutable std::shared_ptr<const layout::Fonts> fonts_;
+    mutable pdf::PdfOptions pdfOptions_;
 };
 
 }  // namespace

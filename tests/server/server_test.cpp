@@ -121,11 +121,15 @@ TEST_P(ServerTest, StableSurfaceDraftIssueGet) {
     EXPECT_EQ(jan->getValue<int>("year"), 2025);
     EXPECT_EQ(issue(create({}), R"({"date": "2024-12-31"})").json()->getValue<int>("number"), 2);
 
-    // The DOCX carries the number; the PDF is not there yet.
+    // The DOCX and the PDF carry the number.
     const auto docx = client_->get("/api/v1/documents/" + std::to_string(id) + ".docx", viewer_);
     ASSERT_EQ(docx.status, 200);
     EXPECT_EQ(docx.body.rfind("PK", 0), 0u);
-    expectError(client_->get("/api/v1/documents/" + std::to_string(id) + ".pdf", viewer_), 501, "not_implemented", "pdf");
+    const auto pdf = client_->get("/api/v1/documents/" + std::to_string(id) + ".pdf", viewer_);
+    ASSERT_EQ(pdf.status, 200) << pdf.body.substr(0, 300);
+    EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
+    EXPECT_NE(pdf.body.find("pdfaid:part"), std::string::npos) << "PDF/A-2b metadata";
+    EXPECT_EQ(client_->get("/api/v1/documents/" + std::to_string(id) + ".pdf", viewer_).body, pdf.body) << "same bytes";
     const auto again = client_->get("/api/v1/documents/" + std::to_string(id) + ".docx", viewer_);
     EXPECT_EQ(again.body, docx.body);  // served from the content-addressed artifact, same bytes
 }
@@ -217,7 +221,9 @@ TEST_P(ServerTest, RegistersExportTheTenColumns) {
     const auto docx = client_->get("/api/v1/registers/" + rid + "/entries?format=docx&year=2024", clerk_);
     ASSERT_EQ(docx.status, 200) << docx.body;
     EXPECT_EQ(docx.body.rfind("PK", 0), 0u);
-    expectError(client_->get("/api/v1/registers/" + rid + "/entries?format=pdf", clerk_), 501, "not_implemented", "register pdf");
+    const auto sheet = client_->get("/api/v1/registers/" + rid + "/entries?format=pdf&year=2024", clerk_);
+    ASSERT_EQ(sheet.status, 200) << sheet.body.substr(0, 300);
+    EXPECT_EQ(sheet.body.rfind("%PDF-", 0), 0u);
     expectError(client_->get("/api/v1/registers/" + rid + "/entries?format=xls", clerk_), 406, "not_acceptable", "register xls");
     expectError(client_->get("/api/v1/registers/" + rid + "/entries", otherClerk_), 403, "forbidden_organ", "other organ's register");
     const auto made = client_->postJson("/api/v1/registers", admin_, R"({"name":"Hội đồng thi đua","kind":"advisory"})");
