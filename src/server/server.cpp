@@ -1,5 +1,6 @@
 #include "server/server.h"
 
+#include <cctype>
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -936,8 +937,13 @@ int Server::port() const { return impl_->port; }
 int loadSamples(store::Store& store, const std::string& samplesDir) {
     namespace fs = std::filesystem;
     std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(samplesDir))
-        if (e.path().extension() == ".xml") files.push_back(e.path());
+    // Document samples are NN-name.xml; other files there (agencies.xml, the directory) are data.
+    for (const auto& e : fs::directory_iterator(samplesDir)) {
+        const std::string n = e.path().filename().string();
+        if (e.path().extension() == ".xml" && n.size() > 3 && std::isdigit(static_cast<unsigned char>(n[0])) &&
+            std::isdigit(static_cast<unsigned char>(n[1])) && n[2] == '-')
+            files.push_back(e.path());
+    }
     std::sort(files.begin(), files.end());
     int n = 0;
     for (const auto& f : files) {
