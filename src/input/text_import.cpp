@@ -94,16 +94,64 @@ model::Inlines parseInline(std::string_view s) {
 bool hasCasedLetters(const std::string& s) { return text::toLower(s) != text::toUpper(s); }
 bool isUpperLine(const std::string& s) { return hasCasedLetters(s) && text::toUpper(s) == s; }
 
+// "<br>", "<br/>", "<br />": HTML line breaks that converters leave inside Markdown table cells.
+std::vector<std::string> splitAtBr(std::string_view cell) {
+    static const std::regex br(R"(<br\s*/?>)", std::regex::icase);
+    std::vector<std::string> parts;
+    const std::string c(cell);
+    std::sregex_token_iterator it(c.begin(), c.end(), br, -1), end;
+    for (; it != end; ++it) parts.push_back(it->str());
+    return parts;
+}
+
+// The Nơi nhận / signature table of a converted document arrives as one Markdown row whose
+// cells hold <br>-separated lines; lay its cells out as the lines they are, one block each.
+// Other <br>s (inside body-table cells) become spaces.
+struct RawLine {
+    std::string text;
+    int no;  // the source line it came from
+};
+
+std::vector<RawLine> rawLines(std::string_view text) {
+    static const std::regex signerCell(R"((^|\*|\|)\s*\**(TM|KT|TL|TUQ|Q)\.?\s)");
+    std::vector<RawLine> out;
+    std::size_t pos = 0;
+    int no = 0;
+    while (pos <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', pos), text.size());
+        std::string line(text.substr(pos, end - pos));
+        pos = end + 1;
+        ++no;
+        const bool br = line.find("<br") != std::string::npos || line.find("<BR") != std::string::npos;
+        if (br && trim(line).starts_with('|') &&
+            (text::fold(line).find("noi nhan") != std::string::npos || std::regex_search(line, signerCell))) {
+            const std::string trimmed = trim(line);
+            std::string_view row = trimmed;
+            row.remove_prefix(1);
+            while (!row.empty()) {
+                const std::size_t bar = std::min(row.find('|'), row.size());
+                for (auto& part : splitAtBr(row.substr(0, bar))) out.push_back({std::move(part), no});
+                out.push_back({"", no});  // a cell ends a block
+                row.remove_prefix(std::min(bar + 1, row.size()));
+            }
+        } else if (br) {
+            std::string joined;
+            for (const auto& part : splitAtBr(line)) joined += (joined.empty() ? "" : " ") + part;
+            out.push_back({std::move(joined), no});
+        } else {
+            out.push_back({std::move(line), no});
+        }
+        if (end == text.size()) break;
+    }
+    return out;
+}
+
 std::vector<Line> splitLines(std::string_view text) {
     std::vector<Line> out;
     std::vector<bool> hardBreak;
-    int no = 0;
-    std::size_t pos = 0;
-    while (pos <= text.size()) {
-        const std::size_t end = std::min(text.find('\n', pos), text.size());
-        std::string_view raw = text.substr(pos, end - pos);
-        pos = end + 1;
-        ++no;
+    for (const RawLine& rl : rawLines(text)) {
+        std::string_view raw = rl.text;
+        const int no = rl.no;
         if (raw.ends_with('\r')) raw.remove_suffix(1);
         const bool br = raw.ends_with("  ") || raw.ends_with('\\');
         std::string t = trim(raw);
@@ -118,7 +166,6 @@ std::vector<Line> splitLines(std::string_view text) {
         l.plain = model::plainText(l.runs);
         out.push_back(std::move(l));
         hardBreak.push_back(br);
-        if (end == text.size()) break;
     }
     // A hard line break inside one paragraph ("… ngày 08/5/2018  ⏎ của Bộ trưởng …)") joins
     // the lines again; upper-case lines stay apart (title blocks, signer lines).

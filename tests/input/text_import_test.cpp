@@ -222,6 +222,32 @@ TEST(TextImport, ChaptersArticlesClausesAndPoints) {
     EXPECT_EQ(model::plainText(a3.text), "Sở Nội vụ hướng dẫn thực hiện Quy định này./.") << "a sentence is the article's text";
 }
 
+TEST(TextImport, MarkdownTablesForTheHeaderAndTheSignatureBlock) {
+    // What converters make of the two layout tables of Decree 30: a header table, and the Nơi
+    // nhận / signer table as one row with <br> line breaks inside its cells.
+    const std::string text =
+        "| BỘ TƯ PHÁP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n| | Độc lập - Tự do - Hạnh phúc |\n"
+        "| Số: 15/QĐ-BTP | Hà Nội, ngày 05 tháng 3 năm 2020 |\n\n**QUYẾT ĐỊNH**\n\n**Về việc thành lập Tổ công tác**\n\n"
+        "**BỘ TRƯỞNG BỘ TƯ PHÁP**\n\n*Căn cứ Nghị định số 96/2017/NĐ-CP ngày 16 tháng 8 năm 2017 của Chính phủ;*\n\n"
+        "*Theo đề nghị của Chánh Văn phòng Bộ.*\n\n**QUYẾT ĐỊNH:**\n\n**Điều 1.** Thành lập Tổ công tác.\n\n"
+        "**Điều 2.** Quyết định này có hiệu lực kể từ ngày ký./.\n\n"
+        "| **Nơi nhận:**<br>- Như Điều 2;<br>- Lưu: VT, VP. | **KT. BỘ TRƯỞNG**<br/>**THỨ TRƯỞNG**<br><br>Phan Chí Hiếu |\n";
+    auto r = importText(text);
+    ASSERT_TRUE(r.ok()) << describeAll(r.errors());
+    const model::Document& d = r.value().document;
+    EXPECT_EQ(d.issuer.name, "BỘ TƯ PHÁP");
+    EXPECT_EQ(d.code, (model::DocumentCode{15, std::nullopt, "QĐ-BTP"}));
+    EXPECT_EQ(d.issueDate, (model::Date{2020, 3, 5}));
+    EXPECT_EQ(d.legalBasis.size(), 2u);
+    ASSERT_EQ(d.body.size(), 2u) << "the signature table is not body text";
+    ASSERT_EQ(d.recipients.size(), 1u);
+    EXPECT_EQ(d.recipients[0].kind, model::RecipientKind::AsArticle);
+    EXPECT_EQ(d.archive.units, (std::vector<std::string>{"VT", "VP"}));
+    ASSERT_EQ(d.signatures.size(), 1u);
+    EXPECT_EQ(d.signatures[0].position, "THỨ TRƯỞNG");
+    EXPECT_EQ(d.signatures[0].name, "Phan Chí Hiếu");
+}
+
 TEST(TextImport, BadInputIsAnErrorNotACrash) {
     EXPECT_FALSE(importText("").ok());
     EXPECT_FALSE(importText("\n \n\t\n").ok());
