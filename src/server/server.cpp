@@ -27,6 +27,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "input/document_json.h"
 #include "input/document_reader.h"
 #include "model/document_code.h"
 #include "text/unicode.h"
@@ -381,14 +382,27 @@ struct Server::Impl {
 
     std::string actor(const store::User& u) { return u.name + " #" + std::to_string(u.id); }
 
-    // The XML of a POST/PUT: the body itself (application/xml) or {"xml": "…"} (application/json).
+    // The XML of a POST/PUT: the body itself (application/xml), or JSON (application/json)
+    // holding either {"xml": "…"} or {"document": {…}}, the document's fields as JSON
+    // (input/document_json.h), which become the same XML and meet the same checks.
     std::string documentXml(const Request& req, std::int64_t* registerId = nullptr) {
         if (isXml(req.contentType)) return req.body;
         if (req.contentType == "application/json") {
             const auto o = parseJsonObject(req.body);
-            if (registerId) onlyKeys(*o, {"xml", "register"});
-            else onlyKeys(*o, {"xml"});
+            if (registerId) onlyKeys(*o, {"xml", "document", "register"});
+            else onlyKeys(*o, {"xml", "document"});
             if (registerId) *registerId = intField(*o, "register");
+            if (o->has("document")) {
+                if (o->has("xml"))
+                    fail(400, "invalid_input", "Chỉ gửi một trong hai trường xml hoặc document",
+                         "send either xml or document, not both", "document");
+                if (o->get("document").type() != typeid(Object::Ptr))
+                    fail(400, "invalid_input", "Trường document phải là một đối tượng JSON", "document must be a JSON object", "document");
+                std::ostringstream json;
+                o->get("document").extract<Object::Ptr>()->stringify(json);
+                auto xml = input::documentJsonToXml(json.str());
+                return std::move(need(xml));
+            }
             return stringField(*o, "xml", true);
         }
         fail(415, "unsupported_media_type", "Cần Content-Type application/xml hoặc application/json",

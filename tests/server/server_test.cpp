@@ -155,6 +155,24 @@ TEST_P(ServerTest, JsonBodiesAndSeparateSeries) {
     EXPECT_EQ(issue(nid, R"({"date":"2024-05-01"})").json()->getValue<std::string>("code"), "01/TB-BTP");
     expectError(client_->get("/api/v1/documents/" + std::to_string(sid), clerk_), 403, "forbidden_secret", "uncleared");
     EXPECT_EQ(client_->get("/api/v1/documents/" + std::to_string(sid), clearedClerk_).status, 200);
+
+    // The document's own fields as JSON (input/document_json.h) meet the same checks as XML.
+    const std::string doc = R"({"type": "thong-bao", "code": {"notation": "TB-BTP"},
+        "issuer": {"name": "BỘ TƯ PHÁP", "abbreviation": "BTP"}, "place": "Hà Nội",
+        "subject": "Lịch làm việc tuần", "body": [{"p": ["Lịch làm việc ", {"text": "tuần 12", "b": true}, "./."]}],
+        "signatures": [{"capacities": [{"kind": "TL", "title": "BỘ TRƯỞNG"}], "position": "CHÁNH VĂN PHÒNG", "name": "Nguyễn Văn An"}],
+        "recipients": [{"recipient": "Các đơn vị thuộc Bộ"}], "archive": {"units": ["VT", "VP"]}})";
+    const auto made = client_->postJson("/api/v1/documents", clerk_, "{\"document\": " + doc + "}");
+    ASSERT_EQ(made.status, 201) << made.body;
+    const auto got = client_->get("/api/v1/documents/" + std::to_string(made.json()->getValue<std::int64_t>("id")), clerk_);
+    ASSERT_EQ(got.status, 200) << got.body;
+    EXPECT_EQ(got.json()->getValue<std::string>("subject"), "Lịch làm việc tuần");
+    const auto unknown = client_->postJson("/api/v1/documents", clerk_, "{\"document\": {\"plaec\": \"Hà Nội\"}}");
+    EXPECT_EQ(unknown.status / 100, 4) << unknown.body;
+    ASSERT_TRUE(unknown.json());
+    const std::string unknownBody = unknown.body;
+    EXPECT_NE(unknownBody.find("plaec"), std::string::npos) << "the error names the JSON field: " << unknownBody;
+    expectError(client_->postJson("/api/v1/documents", clerk_, "{\"document\": 5}"), 400, "invalid_input", "document not an object");
 }
 
 TEST_P(ServerTest, ImportKeepsNumberAndRefusesDuplicates) {
