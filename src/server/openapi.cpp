@@ -34,7 +34,7 @@ std::string openApiJson() {
   },
   "security": [{"bearer": []}],
   "paths": {
-    "/documents": {"post": {"summary": "Create a draft from document XML (application/xml) or {\"xml\"} (application/json). A number in the document is dropped (see warnings): drafts are numbered when issued.",
+    "/documents": {"post": {"summary": "Create a draft from document XML (application/xml), {\"xml\": \"…\"} or {\"document\": {…}} (the document's fields as JSON, names of document.xsd; README \"The document as JSON\") (application/json). A number in the document is dropped (see warnings): drafts are numbered when issued.",
       "responses": {"201": {"description": "draft created"}, "400": {"description": "malformed input, unknown field"}, "413": {"description": "body too large"}, "415": {"description": "wrong content type"}, "422": {"description": "schema or Decree 30 rule violation"}}}},
     "/documents/import": {"post": {"summary": "Register an already-issued document with its own number and date; a duplicate (number, notation) in the organ and year is refused.",
       "responses": {"201": {"description": "imported"}, "409": {"description": "duplicate"}}}},
