@@ -43,7 +43,7 @@ using PackageSource = std::function<Result<std::string>(const store::DocumentRec
 struct OutboxOptions {
     RetryPolicy policy;
     int workers = 2;
-    int batch = 32;                                // rows claimed per pass
+    int batch = 8;                                 // rows claimed per pass (per worker)
     std::chrono::milliseconds lease{30000};        // a claimed row comes due again after this
     std::chrono::milliseconds idle{200};           // sleep when nothing is due (wake() cuts it short)
     std::function<double()> jitter;                // [0, 1); default: a per-thread generator
