@@ -24,6 +24,7 @@ constexpr const char* kArchiveUsage =
     "               [--max-body BYTES] [--log]                   run the HTTP service (JSON under /api/v1)\n"
     "               [--directory agencies.xml] [--links FILE] [--receive-for ORGANID[,…]]\n"
     "               [--workers N] [--retry-base-ms MS] [--retry-max-ms MS] [--max-attempts N] [--lease-ms MS]\n"
+    "               [--max-package BYTES]\n"
     "                                                        document exchange: outbox workers, POST /api/v1/edxml\n"
     "  vanthu deliveries [--db …] [--days N]                 deliveries not acknowledged (01 or later) after N days\n"
     "  vanthu user add --name N --role viewer|drafter|signer|clerk|admin --organ ABBR [--cleared] [--db …]\n"
@@ -67,7 +68,7 @@ std::string value(const Options& o, const std::string& k, const std::string& dfl
 
 int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     const auto o = parse(args, 1, {"--db", "--host", "--port", "--max-body", "--directory", "--links", "--receive-for", "--workers",
-                                   "--retry-base-ms", "--retry-max-ms", "--max-attempts", "--lease-ms"},
+                                   "--retry-base-ms", "--retry-max-ms", "--max-attempts", "--lease-ms", "--max-package"},
                          {"--load-samples", "--log"}, err);
     if (!o || !o->positional.empty()) {
         err << "usage:\n" << kArchiveUsage;
@@ -83,6 +84,7 @@ int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
         if (o->values.count("--retry-base-ms")) ex.outbox.policy.base = std::chrono::milliseconds(std::stol(value(*o, "--retry-base-ms")));
         if (o->values.count("--retry-max-ms")) ex.outbox.policy.max = std::chrono::milliseconds(std::stol(value(*o, "--retry-max-ms")));
         if (o->values.count("--max-attempts")) ex.outbox.policy.maxAttempts = std::stoi(value(*o, "--max-attempts"));
+        if (o->values.count("--max-package")) ex.maxPackageBytes = std::stoul(value(*o, "--max-package"));
         if (o->values.count("--lease-ms")) ex.outbox.lease = std::chrono::milliseconds(std::stol(value(*o, "--lease-ms")));
         if (ex.outbox.policy.base.count() > 0 && ex.outbox.policy.base < ex.outbox.idle) ex.outbox.idle = ex.outbox.policy.base;
     } catch (const std::exception&) {

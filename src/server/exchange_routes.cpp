@@ -680,6 +680,8 @@ struct Exchange::Impl {
         if (req.hasContentLength() && req.getContentLength64() > Poco::Int64(cap)) {
             row.size = std::int64_t(req.getContentLength64());
             row.reason = "too large";
+            // Drop a moderately oversized body unread so the sender sees the 413, not a reset.
+            if (req.getContentLength64() <= Poco::Int64(4 * cap)) req.stream().ignore(std::numeric_limits<std::streamsize>::max());
             return keep(row, "", errorReply({413, "too_large", "Gói tin quá lớn", "package too large (limit " + std::to_string(cap) + " bytes)", "body"}));
         }
         std::string body;

@@ -166,7 +166,7 @@ protected:
     std::vector<std::string> serveArgs(const std::string& who, int port, const char* receiveFor) {
         return {"serve", "--db", urls_[who], "--port", std::to_string(port), "--directory", (dir_ / "agencies.xml").string(),
                 "--links", (dir_ / ("links-" + who)).string(), "--receive-for", receiveFor, "--retry-base-ms", "40",
-                "--retry-max-ms", "200", "--max-attempts", "10000", "--workers", "2", "--lease-ms", "1500"};
+                "--retry-max-ms", "200", "--max-attempts", "10000", "--workers", "2", "--lease-ms", "1500", "--max-package", "4000000"};
     }
     Instance& start(const std::string& who) {
         const int port = who == "a" ? portA_ : who == "b" ? portB_ : portC_;
