@@ -168,10 +168,13 @@ protected:
                 "--links", (dir_ / ("links-" + who)).string(), "--receive-for", receiveFor, "--retry-base-ms", "40",
                 "--retry-max-ms", "200", "--max-attempts", "10000", "--workers", "2", "--lease-ms", "1500", "--max-package", "4000000"};
     }
-    Instance& start(const std::string& who) {
+    // `extra` options come last, so they override the defaults above.
+    Instance& start(const std::string& who, const std::vector<std::string>& extra = {}) {
         const int port = who == "a" ? portA_ : who == "b" ? portB_ : portC_;
         const char* id = who == "a" ? kBtp : who == "b" ? kKhtc : kCntt;
-        instances_.push_back(std::make_unique<Instance>(serveArgs(who, port, id)));
+        auto args = serveArgs(who, port, id);
+        args.insert(args.end(), extra.begin(), extra.end());
+        instances_.push_back(std::make_unique<Instance>(args));
         return *instances_.back();
     }
 
