@@ -747,8 +747,11 @@ struct Exchange::Impl {
         // 4. dedupe and register, in one transaction
         const store::Id organ = localOrgan(*us);
         bool duplicate = false;
+        const auto packageBytes = ex::prepareBytes("application/xml", body);
+        std::vector<ex::PreparedBytes> fileBytes;
+        for (const auto& a : edoc.attachments) fileBytes.push_back(ex::prepareBytes(a.mime.empty() ? "application/octet-stream" : a.mime, a.bytes));
         store.transaction([&](store::Sql& sql) {
-            row.packageSha = ex::putBytes(sql, "application/xml", body);
+            row.packageSha = ex::putPrepared(sql, packageBytes);
             if (ex::incomingFor(sql, edoc.documentId, edoc.from.organId)) {
                 duplicate = true;
                 row.outcome = "duplicate";
@@ -769,9 +772,10 @@ struct Exchange::Impl {
             e.edxmlDocumentId = edoc.documentId;
             e.inboxId = inboxId;
             std::vector<store::IncomingFile> files;
-            int i = 0;
-            for (const auto& a : edoc.attachments)
-                files.push_back({i++, a.name, a.mime, a.contentId, ex::putBytes(sql, a.mime.empty() ? "application/octet-stream" : a.mime, a.bytes)});
+            for (std::size_t i = 0; i < edoc.attachments.size(); ++i) {
+                const auto& a = edoc.attachments[i];
+                files.push_back({int(i), a.name, a.mime, a.contentId, ex::putPrepared(sql, fileBytes[i])});
+            }
             ex::registerIncoming(sql, e, files);
         });
         (void)duplicate;

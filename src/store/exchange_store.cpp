@@ -129,11 +129,18 @@ std::vector<std::string> exchangeSchema(Backend b) {
 
 namespace exchange {
 
-std::string putBytes(Sql& sql, const std::string& mediaType, const std::string& data) {
-    const std::string sha = sha256Hex(data);
+PreparedBytes prepareBytes(const std::string& mediaType, const std::string& data) {
+    return PreparedBytes{sha256Hex(data), mediaType, base64(data), std::int64_t(data.size())};
+}
+
+std::string putPrepared(Sql& sql, const PreparedBytes& p) {
     sql.exec("INSERT INTO artifacts (sha256, media_type, size, data) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING",
-             {sha, mediaType, std::int64_t(data.size()), base64(data)});
-    return sha;
+             {p.sha256, p.mediaType, p.size, p.encoded});
+    return p.sha256;
+}
+
+std::string putBytes(Sql& sql, const std::string& mediaType, const std::string& data) {
+    return putPrepared(sql, prepareBytes(mediaType, data));
 }
 
 std::optional<std::string> bytes(Sql& sql, const std::string& sha) {

@@ -81,6 +81,14 @@ namespace exchange {
 
 // Bytes stored once per SHA-256 (the artifacts table); returns the hex digest.
 std::string putBytes(Sql& sql, const std::string& mediaType, const std::string& bytes);
+// The same in two steps: prepare (digest and encoding, no database) outside the write
+// transaction, so concurrent receivers do not hash and encode while holding the writer lock.
+struct PreparedBytes {
+    std::string sha256, mediaType, encoded;
+    std::int64_t size = 0;
+};
+PreparedBytes prepareBytes(const std::string& mediaType, const std::string& bytes);
+std::string putPrepared(Sql& sql, const PreparedBytes& p);
 std::optional<std::string> bytes(Sql& sql, const std::string& sha256);
 
 // Outbox. enqueue is idempotent (a second row for the same document and recipient, or the same
