@@ -158,10 +158,10 @@ bool enqueue(Sql& sql, const OutboxEntry& e, std::int64_t nowMs, const std::stri
     const SqlRows r = sql.query(
         "INSERT INTO deliveries (dedupe_key, kind, code, document_id, incoming_id, edxml_document_id, recipient_organ_id,"
         " recipient_key, recipient_name, transport, url, link, package_sha256, state, attempts, next_at, created_at, updated_at)"
-        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'queued', 0, $14, $15, $15)"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'queued', 0, $14, $15, $16)"
         " ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
         {key, e.kind, e.code, e.documentId, e.incomingId, e.edxmlDocumentId, e.recipientOrganId, e.recipientKey,
-         e.recipientName, e.transport, e.url, e.link, e.packageSha, nowMs, at});
+         e.recipientName, e.transport, e.url, e.link, e.packageSha, nowMs, at, at});
     if (r.empty()) return false;
     addEvent(sql, r.i(0, 0), {at, "queued", e.kind == "edoc" ? "issued" : "status " + e.code});
     return true;
