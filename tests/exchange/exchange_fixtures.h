@@ -144,8 +144,19 @@ protected:
         spit(dir_ / "links-a", std::string("link-b ") + kKhtc + " secret-ab\nlink-c " + kCntt + " secret-ac\n");
         spit(dir_ / "links-b", std::string("link-a ") + kBtp + " secret-ab\n");
         spit(dir_ / "links-c", std::string("link-a ") + kBtp + " secret-ac\n");
+        // VANTHU_EXCHANGE_BACKEND=postgres (under scripts/with-postgres.sh): the three instances on
+        // PostgreSQL schemas of their own instead of SQLite files.
+        const char* backend = std::getenv("VANTHU_EXCHANGE_BACKEND");
+        const bool pg = backend && std::string(backend) == "postgres";
         for (const char* n : {"a", "b", "c"}) {
-            urls_[n] = "sqlite:" + (dir_ / (std::string(n) + ".db")).string();
+            if (pg) {
+                const auto u = databaseUrl(Db::Postgres, std::string("ex") + n);
+                if (!u) GTEST_SKIP() << "VANTHU_EXCHANGE_BACKEND=postgres needs VANTHU_TEST_PG (scripts/with-postgres.sh)";
+                urls_[n] = *u;
+                store::Store::resetForTest(urls_[n]);
+            } else {
+                urls_[n] = "sqlite:" + (dir_ / (std::string(n) + ".db")).string();
+            }
             auto s = store::Store::open(store::OpenOptions{urls_[n], {}, 4});
             const auto organ = s->ensureOrgan(n == std::string("a") ? "BTP" : n == std::string("b") ? "KHTC" : "CNTT", "");
             tokens_[n] = s->addUser("Văn thư", store::Role::Clerk, organ.id, false);
