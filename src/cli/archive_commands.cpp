@@ -8,7 +8,9 @@
 #include "cli/commands.h"
 #include "core/error.h"
 #include "core/files.h"
+#include "server/exchange.h"
 #include "server/server.h"
+#include "store/exchange_store.h"
 #include "store/store.h"
 #include "xml/parser.h"
 
@@ -20,6 +22,11 @@ constexpr const char* kDefaultDb = "sqlite:var/vanthu.db";
 constexpr const char* kArchiveUsage =
     "  vanthu serve [--db sqlite:PATH | --db postgresql://…] [--host 127.0.0.1] [--port 8080] [--load-samples]\n"
     "               [--max-body BYTES] [--log]                   run the HTTP service (JSON under /api/v1)\n"
+    "               [--directory agencies.xml] [--links FILE] [--receive-for ORGANID[,…]]\n"
+    "               [--workers N] [--retry-base-ms MS] [--retry-max-ms MS] [--max-attempts N] [--lease-ms MS]\n"
+    "               [--max-package BYTES]\n"
+    "                                                        document exchange: outbox workers, POST /api/v1/edxml\n"
+    "  vanthu deliveries [--db …] [--days N]                 deliveries not acknowledged (01 or later) after N days\n"
     "  vanthu user add --name N --role viewer|drafter|signer|clerk|admin --organ ABBR [--cleared] [--db …]\n"
     "                                                        create a user; the token is the last stdout line\n"
     "  vanthu audit verify [--db …]                          check the audit log's hash chain (exit 4 if broken)\n";
@@ -60,18 +67,28 @@ std::string value(const Options& o, const std::string& k, const std::string& dfl
 }
 
 int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    const auto o = parse(args, 1, {"--db", "--host", "--port", "--max-body"}, {"--load-samples", "--log"}, err);
+    const auto o = parse(args, 1, {"--db", "--host", "--port", "--max-body", "--directory", "--links", "--receive-for", "--workers",
+                                   "--retry-base-ms", "--retry-max-ms", "--max-attempts", "--lease-ms", "--max-package"},
+                         {"--load-samples", "--log"}, err);
     if (!o || !o->positional.empty()) {
         err << "usage:\n" << kArchiveUsage;
         return kExitInvalid;
     }
     server::ServerOptions so;
+    server::ExchangeOptions ex;
     so.host = value(*o, "--host", "127.0.0.1");
     try {
         so.port = std::stoi(value(*o, "--port", "8080"));
         if (o->values.count("--max-body")) so.maxBodyBytes = std::stoul(value(*o, "--max-body"));
+        ex.outbox.workers = std::stoi(value(*o, "--workers", "2"));
+        if (o->values.count("--retry-base-ms")) ex.outbox.policy.base = std::chrono::milliseconds(std::stol(value(*o, "--retry-base-ms")));
+        if (o->values.count("--retry-max-ms")) ex.outbox.policy.max = std::chrono::milliseconds(std::stol(value(*o, "--retry-max-ms")));
+        if (o->values.count("--max-attempts")) ex.outbox.policy.maxAttempts = std::stoi(value(*o, "--max-attempts"));
+        if (o->values.count("--max-package")) ex.maxPackageBytes = std::stoul(value(*o, "--max-package"));
+        if (o->values.count("--lease-ms")) ex.outbox.lease = std::chrono::milliseconds(std::stol(value(*o, "--lease-ms")));
+        if (ex.outbox.policy.base.count() > 0 && ex.outbox.policy.base < ex.outbox.idle) ex.outbox.idle = ex.outbox.policy.base;
     } catch (const std::exception&) {
-        err << "vanthu: --port and --max-body want numbers\n";
+        err << "vanthu: --port, --max-body, --workers, --retry-*-ms and --max-attempts want numbers\n";
         return kExitInvalid;
     }
     if (so.port < 0 || so.port > 65535) {
@@ -94,13 +111,52 @@ int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
         const int n = server::loadSamples(*store, (dataDir() / "samples").string());
         out << "vanthu: loaded " << n << " sample documents\n";
     }
-    server::Server srv(*store, so, server::makeStandardRenderer());
+    ex.directoryPath = value(*o, "--directory");
+    ex.linksPath = value(*o, "--links");
+    for (std::string ids = value(*o, "--receive-for"); !ids.empty();) {
+        const auto comma = ids.find(',');
+        ex.receiveFor.push_back(ids.substr(0, comma));
+        ids = comma == std::string::npos ? "" : ids.substr(comma + 1);
+    }
+    auto renderer = server::makeStandardRenderer();
+    so.exchange = std::make_shared<server::Exchange>(*store, ex, renderer);
+    server::Server srv(*store, so, renderer);
     srv.start();
+    so.exchange->start();
     out << "vanthu: listening on http://" << so.host << ":" << srv.port() << "/api/v1" << std::endl;
     int sig = 0;
     sigwait(&stopSignals, &sig);
     out << "vanthu: stopping (signal " << sig << ")" << std::endl;
+    so.exchange->stop();
     srv.stop();
+    return kExitOk;
+}
+
+// Deliveries whose recipient has not acknowledged (no status 01 or later) after N days.
+int deliveries(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    const auto o = parse(args, 1, {"--db", "--days"}, {}, err);
+    if (!o || !o->positional.empty()) {
+        err << "usage:\n" << kArchiveUsage;
+        return kExitInvalid;
+    }
+    int days = 0;
+    try {
+        days = std::stoi(value(*o, "--days", "0"));
+    } catch (const std::exception&) {
+        err << "vanthu: --days wants a number\n";
+        return kExitInvalid;
+    }
+    auto store = store::Store::open(store::OpenOptions{value(*o, "--db", kDefaultDb), {}, 2});
+    const auto nowMs = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    std::vector<store::DeliveryRow> rows;
+    store->read([&](store::Sql& sql) { rows = store::exchange::unacknowledged(sql, distribution::isoMs(nowMs - std::int64_t(days) * 86400000)); });
+    out << "document\trecipient\torganId\tstate\tattempts\tcreated\tlast error\n";
+    for (const auto& r : rows) {
+        const auto doc = store->document(r.documentId);
+        out << (doc.ok() ? doc.value().code : std::to_string(r.documentId)) << "\t" << r.recipientName << "\t" << r.recipientOrganId
+            << "\t" << r.state << "\t" << r.attempts << "\t" << r.createdAt << "\t" << r.lastError << "\n";
+    }
+    out << rows.size() << " not acknowledged" << (days ? " after " + std::to_string(days) + " days" : "") << "\n";
     return kExitOk;
 }
 
@@ -146,7 +202,7 @@ int auditVerify(const std::vector<std::string>& args, std::ostream& out, std::os
 }  // namespace
 
 bool isArchiveCommand(const std::vector<std::string>& args) {
-    return !args.empty() && (args[0] == "serve" || args[0] == "user" || args[0] == "audit");
+    return !args.empty() && (args[0] == "serve" || args[0] == "user" || args[0] == "audit" || args[0] == "deliveries");
 }
 
 const char* archiveUsage() { return kArchiveUsage; }
@@ -155,6 +211,7 @@ int runArchive(const std::vector<std::string>& args, std::ostream& out, std::ost
     try {
         xml::initialise();
         if (args[0] == "serve") return serve(args, out, err);
+        if (args[0] == "deliveries") return deliveries(args, out, err);
         if (args[0] == "user" && args.size() >= 2 && args[1] == "add") return userAdd(args, out, err);
         if (args[0] == "audit" && args.size() >= 2 && args[1] == "verify") return auditVerify(args, out, err);
         err << "usage:\n" << kArchiveUsage;

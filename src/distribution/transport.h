@@ -1,7 +1,6 @@
-// distribution/transport.h: the seam the outbox and the transports will meet at (issue 5 items
-// 4–5). Only the interface lives here today; the vanthu-to-vanthu HTTP transport and the axis
-// adapter come with the store-backed outbox. Both build on what exists: the package bytes from
-// edxml::writeEdoc/writeStatus, PackageSigner (vanthu link) or axisRequestHeaders (VDXP).
+// distribution/transport.h: the seam the outbox (outbox.h) and the transports meet at (issue 5
+// items 4–5): HttpTransport (http_transport.h, vanthu to vanthu, PackageSigner) and, later, the
+// national axis (axisRequestHeaders). Package bytes come from edxml::writeEdoc/writeStatus.
 #pragma once
 
 #include <string>
@@ -23,6 +22,7 @@ struct SendResult {
     Outcome outcome = Outcome::RetryLater;
     std::string remoteId;  // the axis DocId, or the receiving vanthu's id
     std::string error;     // for the delivery row's "last error"
+    std::string reply;     // Delivered: what the receiver answered (vanthu: a status package)
 };
 
 // One implementation per way of reaching an agency (Endpoint::transport). Implementations are

@@ -30,6 +30,7 @@
 #include "input/document_json.h"
 #include "input/document_reader.h"
 #include "model/document_code.h"
+#include "server/exchange.h"
 #include "text/unicode.h"
 
 namespace vanthu::server {
@@ -631,10 +632,15 @@ struct Server::Impl {
                     ir.date = parseDate(stringField(*o, "date", false), "date");
                 }
                 if (ir.registerId) visibleRegister(user, ir.registerId);
+                Errors warnings;  // recipients that will not be delivered (issue 5)
+                if (options.exchange) options.exchange->prepareIssue(visibleDocument(user, id), ir, warnings);
                 auto rec = store.issue(id, ir, actor(user));
                 auto& d = need(rec);
                 metrics.issued++;
-                return jsonReply(200, *documentJson(d));
+                if (options.exchange) options.exchange->issued();
+                Object::Ptr o = documentJson(d);
+                o->set("warnings", warningsJson(warnings));
+                return jsonReply(200, *o);
             }
             if (action == "distribute" || action == "archive" || action == "recall") {
                 requireRole(user, {Role::Clerk});
@@ -910,7 +916,11 @@ private:
 class Factory final : public Poco::Net::HTTPRequestHandlerFactory {
 public:
     explicit Factory(Server::Impl& impl) : impl_(impl) {}
-    Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest&) override { return new Handler(impl_); }
+    Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest& req) override {
+        if (impl_.options.exchange)
+            if (auto* h = impl_.options.exchange->handlerFor(req)) return h;
+        return new Handler(impl_);
+    }
 
 private:
     Server::Impl& impl_;

@@ -44,12 +44,15 @@ public:
 // DOCX through compose + docx (templates and fonts from dataDir()); no PDF yet.
 std::shared_ptr<DocumentRenderer> makeStandardRenderer();
 
+class Exchange;  // server/exchange.h
+
 struct ServerOptions {
     std::string host = "127.0.0.1";
     int port = 0;                                // 0: a free port (see Server::port())
     std::size_t maxBodyBytes = 4 * 1024 * 1024;  // larger bodies get 413
     int maxThreads = 32;
     bool logRequests = false;
+    std::shared_ptr<Exchange> exchange;          // document exchange (issue 5); null = none
 };
 
 class Server {

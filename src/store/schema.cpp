@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "store/exchange_store.h"
+
 namespace vanthu::store::detail {
 namespace {
 
@@ -79,7 +81,9 @@ std::vector<Migration> build(Backend b) {
         m1.statements.push_back(
             "CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_forbid()");
     }
-    return {m1};
+    // Issue 5: outbox, delivery events, inbox, incoming register (store/exchange_store.h).
+    Migration m2{2, "exchange: outbox, inbox, incoming register", exchangeSchema(b)};
+    return {m1, m2};
 }
 
 }  // namespace

@@ -733,6 +733,52 @@ Result<DocumentRecord> Store::document(Id id) const {
     });
 }
 
+namespace {
+// The store's session behind the Sql seam of store/sql.h (extensions run inside our transactions).
+class SessionSql final : public Sql {
+public:
+    SessionSql(Session& s, Backend b, bool inTx) : s_(s), b_(b), inTx_(inTx) {}
+    void exec(const std::string& sql, const std::vector<SqlValue>& params) override { store::exec(s_, sql, toParams(params)); }
+    SqlRows query(const std::string& sql, const std::vector<SqlValue>& params) override {
+        const Rows r = store::query(s_, sql, toParams(params));
+        SqlRows out;
+        for (std::size_t i = 0; i < r.size(); ++i) {
+            std::vector<std::string> row;
+            for (std::size_t c = 0; c < r.rows[i].size(); ++c) row.push_back(r.s(i, c));
+            out.rows.push_back(std::move(row));
+        }
+        return out;
+    }
+    Backend backend() const override { return b_; }
+    std::string forUpdate() const override { return b_ == Backend::Postgres && inTx_ ? " FOR UPDATE" : ""; }
+
+private:
+    static Params toParams(const std::vector<SqlValue>& in) { return Params(in.begin(), in.end()); }
+    Session& s_;
+    Backend b_;
+    bool inTx_;
+};
+}  // namespace
+
+void Store::transaction(const std::function<void(Sql&)>& body) {
+    guarded([&] {
+        Impl::Tx tx(*impl_);
+        SessionSql sql(tx.s(), impl_->backend, true);
+        body(sql);
+        tx.commit();
+        return 0;
+    });
+}
+
+void Store::read(const std::function<void(Sql&)>& body) const {
+    guarded([&] {
+        Session s = impl_->read();
+        SessionSql sql(s, impl_->backend, false);
+        body(sql);
+        return 0;
+    });
+}
+
 Result<DocumentRecord> Store::issue(Id id, const IssueRequest& request, const std::string& actor) {
     return guarded([&]() -> Result<DocumentRecord> {
         // Resolve the register before the write transaction (the default one may be created).
@@ -796,7 +842,6 @@ Result<DocumentRecord> Store::issue(Id id, const IssueRequest& request, const st
         exec(tx.s(), "INSERT INTO register_entries (register_id, year, series, number, document_id) VALUES ($1, $2, $3, $4, $5)",
              {reg.id, year, series, number, id});
         impl_->audit(tx, actor, "document.issue", id, written + " register " + std::to_string(reg.id));
-        tx.commit();
         DocumentRecord out = *doc;
         out.status = Status::Issued;
         out.registerId = reg.id;
@@ -805,6 +850,11 @@ Result<DocumentRecord> Store::issue(Id id, const IssueRequest& request, const st
         out.series = series;
         out.code = written;
         out.issueDate = dateText(date);
+        if (request.withinTransaction) {
+            SessionSql sql(tx.s(), impl_->backend, true);
+            request.withinTransaction(sql, out);
+        }
+        tx.commit();
         return out;
     });
 }

@@ -33,6 +33,7 @@
 #include "core/error.h"
 #include "core/result.h"
 #include "model/document.h"
+#include "store/sql.h"
 
 namespace vanthu::store {
 
@@ -109,6 +110,9 @@ struct Relation {
 struct IssueRequest {
     Id registerId = 0;                  // 0: the organ's default outgoing register
     std::optional<model::Date> date;    // default: today (the injected clock)
+    // Runs inside the issue transaction, after numbering, before commit (the outbox rows of
+    // store/exchange_store.h); a throw rolls the whole issue back.
+    std::function<void(Sql&, const DocumentRecord&)> withinTransaction;
 };
 
 // Results: a code match first, then documents carrying every typed word with its diacritics,
@@ -210,6 +214,11 @@ public:
 
     // Removes every table (PostgreSQL: the public schema) or the SQLite file: tests start empty.
     static void resetForTest(const std::string& url);
+
+    // Extensions of the store (store/exchange_store.h): `body` runs in one write transaction
+    // (committed when it returns, rolled back when it throws), or on a read session.
+    void transaction(const std::function<void(Sql&)>& body);
+    void read(const std::function<void(Sql&)>& body) const;
 
     // Raw SQL for tests and tools (tampering tests, benchmarks); not for request handling.
     void executeForTest(const std::string& sql);

@@ -1,0 +1,141 @@
+#include "distribution/http_transport.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/URI.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "distribution/signing.h"
+
+namespace vanthu::distribution {
+
+LinkTable::LinkTable(std::vector<Link> links) : links_(std::move(links)) {}
+
+Result<LinkTable> LinkTable::parse(const std::string& text) {
+    std::vector<Link> links;
+    std::istringstream in(text);
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        if (const auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+        std::istringstream ws(line);
+        Link l;
+        if (!(ws >> l.name)) continue;
+        std::string extra;
+        if (!(ws >> l.peerOrganId >> l.secret) || (ws >> extra)) {
+            Error e;
+            e.code = Errc::InvalidInput;
+            e.messageVi = "Dòng liên kết phải có: tên, mã định danh bên kia, khóa bí mật";
+            e.messageEn = "a link line needs: name, peer organId, secret";
+            e.line = n;
+            return Errors{e};
+        }
+        links.push_back(std::move(l));
+    }
+    return LinkTable(std::move(links));
+}
+
+Result<LinkTable> LinkTable::loadFile(const std::filesystem::path& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) {
+        Error e;
+        e.code = Errc::NotFound;
+        e.messageVi = "Không đọc được tệp liên kết " + path.string();
+        e.messageEn = "cannot read the links file " + path.string();
+        return Errors{e};
+    }
+    std::ostringstream os;
+    os << f.rdbuf();
+    return parse(os.str());
+}
+
+const Link* LinkTable::byName(const std::string& name) const {
+    for (const auto& l : links_)
+        if (l.name == name) return &l;
+    return nullptr;
+}
+
+const Link* LinkTable::byPeer(const std::string& organId) const {
+    for (const auto& l : links_)
+        if (l.peerOrganId == organId) return &l;
+    return nullptr;
+}
+
+HttpTransport::HttpTransport(std::string selfOrganId, std::shared_ptr<const LinkTable> links, std::chrono::milliseconds timeout)
+    : self_(std::move(selfOrganId)), links_(std::move(links)), timeout_(timeout) {}
+
+namespace {
+// One keep-alive session per worker thread and host:port.
+Poco::Net::HTTPClientSession& sessionFor(const Poco::URI& uri, std::chrono::milliseconds timeout) {
+    thread_local std::map<std::string, std::unique_ptr<Poco::Net::HTTPClientSession>> sessions;
+    const std::string key = uri.getHost() + ":" + std::to_string(uri.getPort());
+    auto& s = sessions[key];
+    if (!s) {
+        s = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+        s->setKeepAlive(true);
+        s->setTimeout(Poco::Timespan(std::int64_t(timeout.count()) * 1000));
+    }
+    return *s;
+}
+void dropSession(const Poco::URI& uri) {
+    // A failed exchange leaves the connection in an unknown state: reconnect next time.
+    sessionFor(uri, std::chrono::milliseconds(0)).reset();
+}
+}  // namespace
+
+SendResult HttpTransport::send(const Agency& recipient, const OutgoingPackage& package) {
+    SendResult out;
+    const Link* link = links_ ? links_->byName(recipient.endpoint.link) : nullptr;
+    if (!link) {
+        out.outcome = SendResult::Outcome::RetryLater;  // configuration may be fixed; the retry policy ends it
+        out.error = "no secret configured for link '" + recipient.endpoint.link + "'";
+        return out;
+    }
+    Poco::URI uri;
+    try {
+        uri = Poco::URI(recipient.endpoint.url);
+    } catch (const Poco::Exception& e) {
+        out.outcome = SendResult::Outcome::Rejected;
+        out.error = "bad endpoint url: " + e.displayText();
+        return out;
+    }
+    try {
+        auto& session = sessionFor(uri, timeout_);
+        Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_POST, uri.getPathAndQuery(), Poco::Net::HTTPMessage::HTTP_1_1);
+        req.setKeepAlive(true);
+        req.setContentType("application/xml");
+        req.setContentLength64(Poco::Int64(package.bytes.size()));
+        req.set(std::string(kSenderHeader), self_);
+        req.set(std::string(PackageSigner::kHeader), PackageSigner(link->secret).sign(package.bytes));
+        std::ostream& os = session.sendRequest(req);
+        os.write(package.bytes.data(), std::streamsize(package.bytes.size()));
+        Poco::Net::HTTPResponse res;
+        std::istream& is = session.receiveResponse(res);
+        std::string body(std::istreambuf_iterator<char>(is), {});
+        if (!res.getKeepAlive()) dropSession(uri);
+        const int st = int(res.getStatus());
+        if (st == 200) {
+            out.outcome = SendResult::Outcome::Delivered;
+            out.reply = std::move(body);
+            return out;
+        }
+        out.outcome = (st == 408 || st == 429 || st >= 500) ? SendResult::Outcome::RetryLater : SendResult::Outcome::Rejected;
+        out.error = "HTTP " + std::to_string(st) + ": " + body.substr(0, 300);
+    } catch (const Poco::Exception& e) {
+        dropSession(uri);
+        out.outcome = SendResult::Outcome::RetryLater;
+        out.error = e.displayText();
+    } catch (const std::exception& e) {
+        dropSession(uri);
+        out.outcome = SendResult::Outcome::RetryLater;
+        out.error = e.what();
+    }
+    return out;
+}
+
+}  // namespace vanthu::distribution

@@ -1,0 +1,301 @@
+#include "distribution/outbox.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <random>
+
+#include "distribution/organ_id.h"
+
+namespace vanthu::distribution {
+namespace {
+
+DeliveryState stateFromName(const std::string& s) {
+    for (auto st : {DeliveryState::Queued, DeliveryState::Sent, DeliveryState::Arrived, DeliveryState::Refused,
+                    DeliveryState::Accepted, DeliveryState::Assigned, DeliveryState::InProgress, DeliveryState::Done,
+                    DeliveryState::Dead})
+        if (stateName(st) == s) return st;
+    return DeliveryState::Queued;
+}
+
+std::string_view takeBackName(TakeBack t) {
+    switch (t) {
+    case TakeBack::None: return "none";
+    case TakeBack::Requested: return "13";
+    case TakeBack::Agreed: return "15";
+    case TakeBack::Refused: return "16";
+    }
+    return "none";
+}
+
+TakeBack takeBackFromName(const std::string& s) {
+    if (s == "13") return TakeBack::Requested;
+    if (s == "15") return TakeBack::Agreed;
+    if (s == "16") return TakeBack::Refused;
+    return TakeBack::None;
+}
+
+DeliveryStatus statusOf(const store::DeliveryRow& r) { return {stateFromName(r.state), takeBackFromName(r.takeBack)}; }
+
+void setStatus(store::DeliveryRow& r, const DeliveryStatus& s) {
+    r.state = std::string(stateName(s.state));
+    r.takeBack = std::string(takeBackName(s.takeBack));
+}
+
+Error err(Errc c, std::string vi, std::string en, std::string field = {}) {
+    Error e;
+    e.code = c;
+    e.messageVi = std::move(vi);
+    e.messageEn = std::move(en);
+    e.field = std::move(field);
+    return e;
+}
+
+double defaultJitter() {
+    thread_local std::mt19937_64 gen{std::random_device{}()};
+    return std::uniform_real_distribution<double>(0.0, 1.0)(gen);
+}
+
+}  // namespace
+
+std::string isoMs(std::int64_t ms) {
+    using namespace std::chrono;
+    const sys_time<milliseconds> t{milliseconds(ms)};
+    const auto days = floor<std::chrono::days>(t);
+    const year_month_day ymd{days};
+    const hh_mm_ss hms{t - days};
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", int(ymd.year()), unsigned(ymd.month()),
+                  unsigned(ymd.day()), int(hms.hours().count()), int(hms.minutes().count()), int(hms.seconds().count()),
+                  int(hms.subseconds().count()));
+    return buf;
+}
+
+Planned plan(const Resolution& resolution, const AgencyDirectory& directory) {
+    Planned out;
+    for (const auto& t : resolution.agencies) {
+        const Agency* a = directory.agency(t.key);
+        if (!a || !isStrictOrganId(a->organId)) {
+            out.undeliverable.push_back(t);
+            continue;
+        }
+        if (a->endpoint.empty()) {
+            out.noEndpoint.push_back(t);
+            continue;
+        }
+        store::OutboxEntry e;
+        e.kind = "edoc";
+        e.recipientOrganId = a->organId;
+        e.recipientKey = a->key;
+        e.recipientName = a->name;
+        e.transport = a->endpoint.transport;
+        e.url = a->endpoint.url;
+        e.link = a->endpoint.link;
+        out.entries.push_back(std::move(e));
+    }
+    return out;
+}
+
+Outbox::Outbox(store::Store& store, std::map<std::string, std::shared_ptr<Transport>> transports, PackageSource source,
+               OutboxOptions options)
+    : store_(store), transports_(std::move(transports)), source_(std::move(source)), options_(std::move(options)) {
+    if (!options_.jitter) options_.jitter = defaultJitter;
+    if (!options_.nowMs)
+        options_.nowMs = [] {
+            return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+        };
+}
+
+Outbox::~Outbox() { stop(); }
+
+std::int64_t Outbox::now() const { return options_.nowMs(); }
+
+void Outbox::enqueueFor(store::Sql& sql, const store::DocumentRecord& issued, const std::string& fromOrganId,
+                        const std::vector<store::OutboxEntry>& entries, std::int64_t nowMs) {
+    model::Date d{std::stoi(issued.issueDate.substr(0, 4)), std::stoi(issued.issueDate.substr(5, 2)),
+                  std::stoi(issued.issueDate.substr(8, 2))};
+    const auto slash = issued.code.find('/');
+    edxml::Code code{issued.code.substr(0, slash), slash == std::string::npos ? "" : issued.code.substr(slash + 1)};
+    const std::string docId = edxml::compositeDocumentId(fromOrganId, d, code);
+    for (auto e : entries) {
+        e.documentId = issued.id;
+        e.edxmlDocumentId = docId;
+        store::exchange::enqueue(sql, e, nowMs, isoMs(nowMs));
+    }
+}
+
+void Outbox::enqueueStatus(store::Sql& sql, store::OutboxEntry entry, const std::string& packageBytes) {
+    entry.kind = "status";
+    entry.packageSha = store::exchange::putBytes(sql, "application/xml", packageBytes);
+    store::exchange::enqueue(sql, entry, now(), isoMs(now()));
+}
+
+void Outbox::start() {
+    if (running_.exchange(true)) return;
+    for (int i = 0; i < std::max(1, options_.workers); ++i) threads_.emplace_back([this] { worker(); });
+}
+
+void Outbox::stop() {
+    if (!running_.exchange(false)) return;
+    wake();
+    for (auto& t : threads_) t.join();
+    threads_.clear();
+}
+
+void Outbox::wake() {
+    std::lock_guard<std::mutex> lock(wakeMutex_);
+    wakeCv_.notify_all();
+}
+
+void Outbox::worker() {
+    while (running_) {
+        int n = 0;
+        try {
+            n = runOnce();
+        } catch (const std::exception& e) {
+            std::cerr << "vanthu outbox: " << e.what() << "\n";  // the database went away; try again later
+        }
+        if (n == 0 && running_) {
+            std::unique_lock<std::mutex> lock(wakeMutex_);
+            wakeCv_.wait_for(lock, options_.idle);
+        }
+    }
+}
+
+int Outbox::runOnce() {
+    std::vector<store::DeliveryRow> rows;
+    const std::int64_t t = now();
+    store_.transaction([&](store::Sql& sql) { rows = store::exchange::claimDue(sql, t, options_.batch, options_.lease.count()); });
+    for (auto& r : rows) attempt(std::move(r));
+    return int(rows.size());
+}
+
+void Outbox::attempt(store::DeliveryRow row) {
+    OutgoingPackage pkg;
+    pkg.documentId = row.edxmlDocumentId;
+    pkg.recipientOrganId = row.recipientOrganId;
+    SendResult res;
+    // The package: a status row carries its bytes; an edoc is built once per document and stored.
+    if (row.kind == "status") {
+        pkg.type = edxml::MessageType::Status;
+        std::optional<std::string> b;
+        store_.read([&](store::Sql& sql) { b = store::exchange::bytes(sql, row.packageSha); });
+        if (b) pkg.bytes = std::move(*b);
+        else res = {SendResult::Outcome::Rejected, "", "the status package is missing from the store", ""};
+    } else {
+        std::optional<std::string> b = store_.artifact(row.documentId, "edxml");
+        if (!b) {
+            std::lock_guard<std::mutex> lock(packageMutex_);
+            b = store_.artifact(row.documentId, "edxml");
+            if (!b) {
+                auto doc = store_.document(row.documentId);
+                if (doc.ok()) {
+                    auto built = source_(doc.value());
+                    if (built.ok()) {
+                        store_.putArtifact(row.documentId, "edxml", "application/xml", built.value());
+                        b = std::move(built.value());
+                    } else {
+                        res = {SendResult::Outcome::Rejected, "", "cannot build the package: " + built.error().messageEn, ""};
+                    }
+                } else {
+                    res = {SendResult::Outcome::Rejected, "", "the document is gone", ""};
+                }
+            }
+        }
+        if (b) pkg.bytes = std::move(*b);
+    }
+    if (!pkg.bytes.empty()) {
+        const auto it = transports_.find(row.transport);
+        if (it == transports_.end() || !it->second) {
+            res = {SendResult::Outcome::RetryLater, "", "no transport '" + row.transport + "' configured", ""};
+        } else {
+            Agency to;
+            to.key = row.recipientKey;
+            to.organId = row.recipientOrganId;
+            to.name = row.recipientName;
+            to.endpoint = {row.transport, row.url, row.link};
+            res = it->second->send(to, pkg);
+        }
+    }
+
+    // A delivered edoc comes back with the receiver's first status (01, or 02 with a reason).
+    std::optional<edxml::Status> answer;
+    if (res.outcome == SendResult::Outcome::Delivered && row.kind == "edoc" && !res.reply.empty()) {
+        auto st = edxml::readStatus(res.reply);
+        if (st.ok()) answer = st.value().package;
+    }
+    const std::int64_t t = now();
+    const std::string at = isoMs(t);
+    store_.transaction([&](store::Sql& sql) {
+        auto cur = store::exchange::delivery(sql, row.id);
+        if (!cur) return;
+        store::DeliveryRow d = *cur;
+        DeliveryStatus s = statusOf(d);
+        d.attempts += 1;
+        d.remoteId = res.remoteId.empty() ? d.remoteId : res.remoteId;
+        if (res.outcome == SendResult::Outcome::Delivered) {
+            if (markSent(s) == Transition::Applied) store::exchange::addEvent(sql, d.id, {at, "sent", "attempt " + std::to_string(d.attempts)});
+            d.lastError.clear();
+            if (answer && answer->responseFor.documentId == d.edxmlDocumentId &&
+                distribution::applyStatus(s, answer->statusCode) == Transition::Applied)
+                store::exchange::addEvent(sql, d.id, {at, answer->statusCode, answer->description});
+        } else if (res.outcome == SendResult::Outcome::Rejected || d.attempts >= options_.policy.maxAttempts) {
+            d.lastError = res.error;
+            if (s.state == DeliveryState::Queued && markDead(s) == Transition::Applied)
+                store::exchange::addEvent(sql, d.id, {at, "dead", res.error});
+        } else {
+            d.lastError = res.error;
+            d.nextAtMs = t + backoff(d.attempts, options_.policy, options_.jitter()).count();
+        }
+        setStatus(d, s);
+        store::exchange::save(sql, d, at);
+    });
+}
+
+Result<Transition> Outbox::applyStatus(const edxml::Status& status, const std::string& detail) {
+    Result<Transition> out = Transition::Unknown;
+    const std::string at = isoMs(now());
+    store_.transaction([&](store::Sql& sql) {
+        auto cur = store::exchange::deliveryFor(sql, status.responseFor.documentId, status.from.organId);
+        if (!cur) {
+            out = Errors{err(Errc::NotFound, "Không có lần gửi nào khớp với trạng thái này",
+                             "no delivery matches this status (DocumentId + sender)", "/edXML/edXMLEnvelope/From/OrganId")};
+            return;
+        }
+        store::DeliveryRow d = *cur;
+        DeliveryStatus s = statusOf(d);
+        const Transition tr = distribution::applyStatus(s, status.statusCode);
+        if (tr == Transition::Applied) {
+            setStatus(d, s);
+            store::exchange::save(sql, d, at);
+            store::exchange::addEvent(sql, d.id, {at, status.statusCode, detail.empty() ? status.description : detail});
+        }
+        out = tr;
+    });
+    return out;
+}
+
+Result<store::DeliveryRow> Outbox::retry(store::Id deliveryId, const std::string& actor) {
+    Result<store::DeliveryRow> out = Errors{err(Errc::NotFound, "Không có lần gửi này", "no such delivery", "id")};
+    const std::int64_t t = now();
+    store_.transaction([&](store::Sql& sql) {
+        auto cur = store::exchange::delivery(sql, deliveryId);
+        if (!cur) return;
+        store::DeliveryRow d = *cur;
+        DeliveryStatus s = statusOf(d);
+        if (distribution::retry(s) != Transition::Applied) {
+            out = Errors{err(Errc::Conflict, "Chỉ gửi lại được khi đã ngừng gửi (dead)", "only a dead delivery can be retried", "state")};
+            return;
+        }
+        setStatus(d, s);
+        d.attempts = 0;
+        d.nextAtMs = t;
+        store::exchange::save(sql, d, isoMs(t));
+        store::exchange::addEvent(sql, d.id, {isoMs(t), "queued", "retry by " + actor});
+        out = d;
+    });
+    if (out.ok()) wake();
+    return out;
+}
+
+}  // namespace vanthu::distribution

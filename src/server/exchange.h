@@ -1,0 +1,67 @@
+// server/exchange.h: document exchange inside `vanthu serve` (issue 5): the outbox workers, the
+// inbox (POST /api/v1/edxml), the incoming register and the tracking endpoints.
+//
+// The server calls three hooks (server.cpp): handlerFor() for the exchange paths, prepareIssue()
+// before store::Store::issue (so the delivery rows are written in the issue transaction, through
+// IssueRequest::withinTransaction) and issued() after it (wakes the workers).
+//
+// Inbox order (never parse before authenticating): size cap → X-Vanthu-Sender names a link →
+// X-Vanthu-Signature verifies → edxml::readPackage (DOCTYPE refused, schema, §9 rules) → From
+// must be the link's agency (a forged sender is refused and never registered) → a To must be an
+// agency we receive for → dedupe on (DocumentId, sender) → incoming register + attachments, one
+// transaction → the answer is a status 01 package (02 with the reason when refused after parsing).
+// Every package received is kept in the inbox table, with its outcome.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "distribution/outbox.h"
+#include "store/store.h"
+
+namespace Poco::Net {
+class HTTPRequestHandler;
+class HTTPServerRequest;
+}  // namespace Poco::Net
+
+namespace vanthu::server {
+
+class DocumentRenderer;
+
+struct ExchangeOptions {
+    std::string directoryPath;             // agency directory XML ("" = dataDir()/samples/agencies.xml)
+    std::string linksPath;                 // per-link shared secrets (distribution/http_transport.h); "" = none
+    std::vector<std::string> receiveFor;   // the organIds this instance receives for
+    distribution::OutboxOptions outbox;
+    std::size_t maxPackageBytes = 16 * 1024 * 1024;  // larger POST /edxml bodies get 413 unread
+    bool workers = true;                   // false: no worker threads (tests drive runOnce())
+};
+
+class Exchange {
+public:
+    // Throws Failure(InvalidInput) for a directory or links file that does not load.
+    Exchange(store::Store& store, ExchangeOptions options, std::shared_ptr<DocumentRenderer> renderer);
+    ~Exchange();
+    Exchange(const Exchange&) = delete;
+    Exchange& operator=(const Exchange&) = delete;
+
+    void start();
+    void stop();
+
+    // nullptr when the path is not an exchange path (the server routes it).
+    Poco::Net::HTTPRequestHandler* handlerFor(const Poco::Net::HTTPServerRequest& request);
+    // Resolves the draft's Nơi nhận; sets request.withinTransaction to write the delivery rows;
+    // appends a warning per line or agency that will not be delivered.
+    void prepareIssue(const store::DocumentRecord& draft, store::IssueRequest& request, Errors& warnings);
+    void issued();
+
+    distribution::Outbox& outbox();
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace vanthu::server

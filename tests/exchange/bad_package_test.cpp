@@ -1,0 +1,141 @@
+// What B's inbox refuses (issue 5): unauthenticated, wrongly signed, oversized, malformed, DOCTYPE,
+// forged sender, unknown recipient. Each is answered (HTTP error before parsing, or a status 02),
+// kept in the inbox for inspection, and never reaches the incoming register.
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+
+#include "distribution/edxml.h"
+#include "distribution/signing.h"
+#include "distribution/edxml_fixtures.h"
+#include "exchange/exchange_fixtures.h"
+
+namespace vanthu::testing {
+namespace {
+
+namespace dist = vanthu::distribution;
+
+HttpReply postPackage(int port, const std::string& body, const std::string& sender, const std::string& signature) {
+    HttpReply out;
+    try {
+        Poco::Net::HTTPClientSession s("127.0.0.1", Poco::UInt16(port));
+        s.setTimeout(Poco::Timespan(30, 0));
+        Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_POST, "/api/v1/edxml", Poco::Net::HTTPMessage::HTTP_1_1);
+        req.setContentType("application/xml");
+        req.setContentLength64(Poco::Int64(body.size()));
+        if (!sender.empty()) req.set("X-Vanthu-Sender", sender);
+        if (!signature.empty()) req.set("X-Vanthu-Signature", signature);
+        s.sendRequest(req).write(body.data(), std::streamsize(body.size()));
+        Poco::Net::HTTPResponse res;
+        std::istream& is = s.receiveResponse(res);
+        out.status = int(res.getStatus());
+        out.body.assign(std::istreambuf_iterator<char>(is), {});
+    } catch (...) {
+        out.status = 0;
+    }
+    return out;
+}
+
+std::string sign(const std::string& secret, const std::string& body) { return dist::PackageSigner(secret).sign(body); }
+
+// The golden edoc of the 1020/QĐ-BTP sample, addressed to B (or not).
+std::string edocTo(const std::string& organId, const std::string& fromOrganId = kBtp) {
+    auto e = dist::fixtures::edoc1020();
+    e.from.organId = fromOrganId;
+    e.documentId = dist::edxml::compositeDocumentId(fromOrganId, e.promulgationDate, e.code);
+    if (!organId.empty()) {
+        e.to.resize(1);
+        e.to[0].organId = organId;
+        e.to[0].organName = "Cục Kế hoạch - Tài chính";
+    }
+    auto bytes = dist::edxml::writeEdoc(e);
+    if (!bytes.ok()) throw std::runtime_error(bytes.error().describe());
+    return bytes.value();
+}
+
+class BadPackageTest : public ExchangeTest {
+protected:
+    void SetUp() override {
+        ExchangeTest::SetUp();
+        b_ = &start("b");
+        ASSERT_GT(b_->port(), 0);
+    }
+    // Every inbox row's outcome and reason, in order.
+    std::vector<std::pair<std::string, std::string>> inbox() {
+        HttpClient c(b_->port());
+        const auto r = c.get("/api/v1/inbox", tokens_["b"]);
+        std::vector<std::pair<std::string, std::string>> out;
+        if (r.status != 200) return out;
+        const auto items = r.json()->getArray("items");
+        for (std::size_t i = 0; i < items->size(); ++i)
+            out.emplace_back(items->getObject(unsigned(i))->getValue<std::string>("outcome"),
+                             items->getObject(unsigned(i))->getValue<std::string>("reason"));
+        return out;
+    }
+    std::size_t registered() {
+        HttpClient c(b_->port());
+        auto in = incoming(c, "b");
+        return in ? in->size() : 0;
+    }
+    Instance* b_ = nullptr;
+};
+
+TEST_F(BadPackageTest, EachBadPackageIsRefusedKeptAndNeverRegistered) {
+    const int port = b_->port();
+    const std::string good = edocTo(kKhtc);
+
+    struct Case {
+        const char* what;
+        std::string body, sender, signature;
+        int status;
+        const char* reason;  // the inbox row's reason starts with this
+    };
+    const std::string doctype = "<?xml version=\"1.0\"?>\n<!DOCTYPE edXML [<!ENTITY x \"y\">]>\n" + good.substr(good.find("<edXML"));
+    const std::string oversized(4000001, 'x');
+    std::string truncated = good.substr(0, good.size() / 2);
+    const std::vector<Case> cases = {
+        {"no sender link", good, "", sign("secret-ab", good), 401, "unknown sender link"},
+        {"unknown sender", good, "000.00.99.G99", sign("secret-ab", good), 401, "unknown sender link"},
+        {"wrong secret", good, kBtp, sign("another secret", good), 401, "bad signature"},
+        {"no signature", good, kBtp, "", 401, "bad signature"},
+        {"body changed after signing", good + " ", kBtp, sign("secret-ab", good), 401, "bad signature"},
+        {"oversized", oversized, kBtp, sign("secret-ab", oversized), 413, "too large"},
+        {"malformed", truncated, kBtp, sign("secret-ab", truncated), 422, "invalid package"},
+        {"DOCTYPE", doctype, kBtp, sign("secret-ab", doctype), 422, "invalid package: A <!DOCTYPE"},
+        {"forged sender", edocTo(kKhtc, "000.00.31.G12"), kBtp, sign("secret-ab", edocTo(kKhtc, "000.00.31.G12")), 403, "forged sender"},
+    };
+    for (const auto& c : cases) {
+        const auto r = postPackage(port, c.body, c.sender, c.signature);
+        EXPECT_EQ(r.status, c.status) << c.what << ": " << r.body.substr(0, 300);
+    }
+    // Unknown recipient: authentic and valid, but not addressed to us: a status 02 comes back.
+    const std::string elsewhere = edocTo("");  // the fixture's own recipients (two provinces)
+    const auto r02 = postPackage(port, elsewhere, kBtp, sign("secret-ab", elsewhere));
+    ASSERT_EQ(r02.status, 200) << r02.body;
+    auto st = dist::edxml::readStatus(r02.body);
+    ASSERT_TRUE(st.ok()) << r02.body;
+    EXPECT_EQ(st.value().package.statusCode, "02");
+
+    EXPECT_EQ(registered(), 0u) << "a refused package reached the incoming register";
+    const auto rows = inbox();
+    ASSERT_EQ(rows.size(), cases.size() + 1) << "every package received is kept";
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        EXPECT_EQ(rows[i].first, "rejected") << cases[i].what;
+        EXPECT_EQ(rows[i].second.rfind(cases[i].reason, 0), 0u) << cases[i].what << ": " << rows[i].second;
+    }
+    EXPECT_EQ(rows.back().second, "unknown recipient");
+
+    // The control: the good package registers, once, even when sent twice.
+    for (int i = 0; i < 2; ++i) {
+        const auto ok = postPackage(port, good, kBtp, sign("secret-ab", good));
+        ASSERT_EQ(ok.status, 200) << ok.body;
+        auto s01 = dist::edxml::readStatus(ok.body);
+        ASSERT_TRUE(s01.ok());
+        EXPECT_EQ(s01.value().package.statusCode, "01");
+    }
+    EXPECT_EQ(registered(), 1u);
+    EXPECT_EQ(inbox().back().first, "duplicate");
+}
+
+}  // namespace
+}  // namespace vanthu::testing
