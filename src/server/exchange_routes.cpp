@@ -21,6 +21,7 @@
 #include "distribution/resolution.h"
 #include "distribution/signing.h"
 #include "input/document_reader.h"
+#include "server/path.h"
 #include "server/server.h"
 #include "store/exchange_store.h"
 #include "text/unicode.h"
@@ -66,20 +67,7 @@ Reply errorReply(const Refusal& r) {
     return json(r.status, o);
 }
 
-std::vector<std::string> segments(const std::string& path) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : path) {
-        if (c == '/') {
-            if (!cur.empty()) out.push_back(cur);
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    if (!cur.empty()) out.push_back(cur);
-    return out;
-}
+std::vector<std::string> segments(const std::string& path) { return detail::pathSegments(path); }
 
 std::int64_t parseId(const std::string& s) {
     if (s.empty() || s.size() > 15 || s.find_first_not_of("0123456789") != std::string::npos)

@@ -29,6 +29,7 @@
 #include "core/error.h"
 #include "input/document_json.h"
 #include "input/document_reader.h"
+#include "server/path.h"
 #include "model/document_code.h"
 #include "server/exchange.h"
 #include "text/unicode.h"
@@ -283,20 +284,7 @@ int parsePositive(const std::string& s, const char* field, int max) {
     return std::stoi(s);
 }
 
-std::vector<std::string> split(const std::string& path) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : path) {
-        if (c == '/') {
-            if (!cur.empty()) out.push_back(cur);
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    if (!cur.empty()) out.push_back(cur);
-    return out;
-}
+std::vector<std::string> split(const std::string& path) { return detail::pathSegments(path); }
 
 // ---- metrics -----------------------------------------------------------------------------
 

@@ -1,7 +1,5 @@
 #include "store/store.h"
 
-#include <Poco/Base64Decoder.h>
-#include <Poco/Base64Encoder.h>
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
@@ -25,6 +23,7 @@
 #include "core/clock.h"
 #include "model/document_code.h"
 #include "store/schema.h"
+#include "store/bytes_codec.h"
 #include "text/unicode.h"
 
 namespace vanthu::store {
@@ -216,20 +215,8 @@ std::string randomHex(std::size_t bytes) {
     return out;
 }
 
-std::string base64(const std::string& bytes) {
-    std::ostringstream os;
-    Poco::Base64Encoder enc(os);
-    enc.rdbuf()->setLineLength(0);
-    enc << bytes;
-    enc.close();
-    return os.str();
-}
-
-std::string unbase64(const std::string& text) {
-    std::istringstream is(text);
-    Poco::Base64Decoder dec(is);
-    return std::string(std::istreambuf_iterator<char>(dec), {});
-}
+using detail::base64;
+using detail::unbase64;
 
 // FTS tokens of an already-folded string: ASCII letters and digits plus any non-ASCII byte.
 std::vector<std::string> tokens(const std::string& folded) {
