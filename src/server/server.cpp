@@ -94,14 +94,15 @@ int statusFor(Errc c) {
     }
 }
 
+// The JSON error code: core's name for expected outcomes; faults are not detailed to clients.
 std::string codeFor(Errc c) {
     switch (c) {
-    case Errc::InvalidInput: return "invalid_input";
-    case Errc::SchemaViolation: return "schema_violation";
-    case Errc::RuleViolation: return "rule_violation";
-    case Errc::TooLarge: return "too_large";
-    case Errc::NotFound: return "not_found";
-    case Errc::Conflict: return "conflict";
+    case Errc::InvalidInput:
+    case Errc::SchemaViolation:
+    case Errc::RuleViolation:
+    case Errc::TooLarge:
+    case Errc::NotFound:
+    case Errc::Conflict: return std::string(errcName(c));
     case Errc::Storage: return "storage_unavailable";
     default: return "internal";
     }

@@ -307,16 +307,8 @@ const std::vector<std::string>& incomingHeadings() {
     return h;
 }
 
+using detail::csvField;
 namespace {
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 std::string ddmmyyyy(const std::string& iso) {  // "2018-05-08…" → "08/05/2018"
     if (iso.size() < 10) return iso;
     return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);

@@ -1203,17 +1203,7 @@ const std::vector<std::string>& registerHeadings() {
     return h;
 }
 
-namespace {
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-}  // namespace
+using detail::csvField;
 
 std::string registerCsv(const std::vector<RegisterEntry>& entries) {
     std::string out = "\xEF\xBB\xBF";
