@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "distribution/agency_directory.h"
-#include "distribution/http_transport.h"
+#include "server/http_transport.h"
 #include "distribution/outbox.h"
 #include "distribution/package_builder.h"
 #include "input/document_reader.h"
@@ -110,12 +110,12 @@ void BM_DeliveriesBetweenTwoInstances(benchmark::State& state) {
         o.link = "link-b";
         rows.push_back(o);
     }
-    auto links = std::make_shared<const dist::LinkTable>(std::vector<dist::Link>{{"link-b", tn.organId, "bench-secret"}});
+    auto links = std::make_shared<const vanthu::server::LinkTable>(std::vector<vanthu::server::Link>{{"link-b", tn.organId, "bench-secret"}});
     dist::OutboxOptions oo;
     oo.workers = workers;
     oo.batch = 4;
     oo.idle = std::chrono::milliseconds(2);
-    std::map<std::string, std::shared_ptr<dist::Transport>> transports{{"vanthu", std::make_shared<dist::HttpTransport>(btp.organId, links)}};
+    std::map<std::string, std::shared_ptr<dist::Transport>> transports{{"vanthu", std::make_shared<vanthu::server::HttpTransport>(btp.organId, links)}};
     dist::Outbox outbox(*storeA, transports, [](const store::DocumentRecord&) -> Result<std::string> { return std::string(); }, oo);
 
     auto acknowledged = [&] {

@@ -1,6 +1,7 @@
 // distribution/transport.h: the seam the outbox (outbox.h) and the transports meet at (issue 5
-// items 4–5): HttpTransport (http_transport.h, vanthu to vanthu, PackageSigner) and, later, the
-// national axis (axisRequestHeaders). Package bytes come from edxml::writeEdoc/writeStatus.
+// items 4–5). The implementations speak HTTP, so they live in server/ (DESIGN.md: the only module
+// that knows HTTP): server/http_transport.h (vanthu to vanthu, PackageSigner) and
+// server/axis_transport.h (the national axis, axisRequestHeaders). Package bytes come from edxml::writeEdoc/writeStatus.
 #pragma once
 
 #include <string>

@@ -32,7 +32,7 @@ class DocumentRenderer;
 
 struct ExchangeOptions {
     std::string directoryPath;             // agency directory XML ("" = dataDir()/samples/agencies.xml)
-    std::string linksPath;                 // per-link shared secrets (distribution/http_transport.h); "" = none
+    std::string linksPath;                 // per-link shared secrets (server/http_transport.h); "" = none
     std::vector<std::string> receiveFor;   // the organIds this instance receives for
     distribution::OutboxOptions outbox;
     std::size_t maxPackageBytes = 16 * 1024 * 1024;  // larger POST /edxml bodies get 413 unread

@@ -15,7 +15,7 @@
 #include <sstream>
 
 #include "core/files.h"
-#include "distribution/http_transport.h"
+#include "server/http_transport.h"
 #include "distribution/organ_id.h"
 #include "distribution/package_builder.h"
 #include "distribution/resolution.h"
@@ -118,7 +118,7 @@ struct Exchange::Impl {
     ExchangeOptions options;
     std::shared_ptr<DocumentRenderer> renderer;
     dist::AgencyDirectory directory;
-    std::shared_ptr<const dist::LinkTable> links;
+    std::shared_ptr<const LinkTable> links;
     std::unique_ptr<dist::Outbox> outbox;
 
     Impl(store::Store& s, ExchangeOptions o, std::shared_ptr<DocumentRenderer> r)
@@ -128,15 +128,15 @@ struct Exchange::Impl {
         if (!loaded.ok()) throw Failure(Errc::InvalidInput, "agency directory " + dirPath + ": " + loaded.error().describe());
         directory = std::move(loaded.value().directory);
         if (!options.linksPath.empty()) {
-            auto l = dist::LinkTable::loadFile(options.linksPath);
+            auto l = LinkTable::loadFile(options.linksPath);
             if (!l.ok()) throw Failure(Errc::InvalidInput, "links " + options.linksPath + ": " + l.error().describe());
-            links = std::make_shared<const dist::LinkTable>(std::move(l.value()));
+            links = std::make_shared<const LinkTable>(std::move(l.value()));
         } else {
-            links = std::make_shared<const dist::LinkTable>();
+            links = std::make_shared<const LinkTable>();
         }
         const std::string self = options.receiveFor.empty() ? "" : options.receiveFor.front();
         std::map<std::string, std::shared_ptr<dist::Transport>> transports;
-        transports["vanthu"] = std::make_shared<dist::HttpTransport>(self, links);
+        transports["vanthu"] = std::make_shared<HttpTransport>(self, links);
         outbox = std::make_unique<dist::Outbox>(store, std::move(transports),
                                                 [this](const store::DocumentRecord& d) { return buildPackage(d); }, options.outbox);
     }
@@ -660,7 +660,7 @@ struct Exchange::Impl {
     Reply receive(Poco::Net::HTTPServerRequest& req) {
         store::InboxRow row;
         row.receivedAt = dist::isoMs(outbox->now());
-        row.link = req.get(std::string(dist::kSenderHeader), "");
+        row.link = req.get(std::string(kSenderHeader), "");
         row.kind = "unknown";
         row.outcome = "rejected";
         // 1. size, before reading
@@ -682,10 +682,10 @@ struct Exchange::Impl {
         }
         row.size = std::int64_t(body.size());
         // 2. authenticate, before parsing
-        const dist::Link* link = links->byPeer(row.link);
+        const Link* link = links->byPeer(row.link);
         if (!link) {
             row.reason = "unknown sender link";
-            return keep(row, body, errorReply({401, "unauthorized", "Không có liên kết với cơ quan gửi", "no link with the sending agency", std::string(dist::kSenderHeader)}));
+            return keep(row, body, errorReply({401, "unauthorized", "Không có liên kết với cơ quan gửi", "no link with the sending agency", std::string(kSenderHeader)}));
         }
         if (!dist::PackageSigner(link->secret).verify(body, req.get(std::string(dist::PackageSigner::kHeader), ""))) {
             row.reason = "bad signature";

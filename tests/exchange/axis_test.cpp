@@ -5,7 +5,7 @@
 
 #include <Poco/Net/ServerSocket.h>
 
-#include "distribution/axis_transport.h"
+#include "server/axis_transport.h"
 #include "distribution/edxml_fixtures.h"
 #include "exchange/axis_standin.h"
 
@@ -14,8 +14,8 @@ namespace {
 
 namespace dist = vanthu::distribution;
 
-dist::AxisConfig config(int port, std::string systemId, std::string secret, std::string organId) {
-    dist::AxisConfig c;
+vanthu::server::AxisConfig config(int port, std::string systemId, std::string secret, std::string organId) {
+    vanthu::server::AxisConfig c;
     c.endpoint = "http://127.0.0.1:" + std::to_string(port);
     c.systemId = std::move(systemId);
     c.secret = std::move(secret);
@@ -31,12 +31,12 @@ TEST(AxisTransport, SendListGetUpdateThroughTheStandIn) {
     to.endpoint.transport = "axis";
     dist::OutgoingPackage pkg{"000.00.00.G12,2018/05/08,1020/QĐ-BTP", to.organId, dist::edxml::MessageType::Edoc, bytes};
 
-    dist::AxisTransport send(config(axis.port(), "sys-btp", "secret-btp", "000.00.00.G12"));
+    vanthu::server::AxisTransport send(config(axis.port(), "sys-btp", "secret-btp", "000.00.00.G12"));
     const auto r = send.send(to, pkg);
     ASSERT_EQ(r.outcome, dist::SendResult::Outcome::Delivered) << r.error;
     EXPECT_EQ(r.remoteId, "AX1");
 
-    dist::AxisClient recv(config(axis.port(), "sys-tn", "secret-tn", "000.00.00.H52"));
+    vanthu::server::AxisClient recv(config(axis.port(), "sys-tn", "secret-tn", "000.00.00.H52"));
     auto list = recv.receivedList("edoc");
     ASSERT_TRUE(list.ok());
     ASSERT_EQ(list.value().size(), 1u);
@@ -49,7 +49,7 @@ TEST(AxisTransport, SendListGetUpdateThroughTheStandIn) {
     EXPECT_TRUE(recv.receivedList("edoc").value().empty());
     EXPECT_EQ(axis.stored().at(0).status, "done");
     // The sender's system cannot read the recipient's mail.
-    dist::AxisClient other(config(axis.port(), "sys-btp", "secret-btp", "000.00.00.G12"));
+    vanthu::server::AxisClient other(config(axis.port(), "sys-btp", "secret-btp", "000.00.00.G12"));
     EXPECT_FALSE(other.getEdoc("AX1").ok());
     EXPECT_EQ(axis.refused(), 0);
 }
@@ -59,10 +59,10 @@ TEST(AxisTransport, WrongSecretAndForeignSenderAreRefused) {
     dist::Agency to;
     to.organId = "000.00.00.H52";
     dist::OutgoingPackage pkg{"x", to.organId, dist::edxml::MessageType::Edoc, dist::fixtures::edoc1020Bytes()};
-    const auto bad = dist::AxisTransport(config(axis.port(), "sys-btp", "not the secret", "000.00.00.G12")).send(to, pkg);
+    const auto bad = vanthu::server::AxisTransport(config(axis.port(), "sys-btp", "not the secret", "000.00.00.G12")).send(to, pkg);
     EXPECT_EQ(bad.outcome, dist::SendResult::Outcome::Rejected);
     EXPECT_EQ(axis.refused(), 1);
-    const auto foreign = dist::AxisTransport(config(axis.port(), "sys-btp", "secret-btp", "000.00.31.G12")).send(to, pkg);
+    const auto foreign = vanthu::server::AxisTransport(config(axis.port(), "sys-btp", "secret-btp", "000.00.31.G12")).send(to, pkg);
     EXPECT_EQ(foreign.outcome, dist::SendResult::Outcome::Rejected);
     EXPECT_NE(foreign.error.find("FAIL 19"), std::string::npos) << foreign.error;
     EXPECT_TRUE(axis.stored().empty());
@@ -72,7 +72,7 @@ TEST(AxisTransport, WrongSecretAndForeignSenderAreRefused) {
         Poco::Net::ServerSocket s(Poco::Net::SocketAddress("127.0.0.1", 0));
         downPort = s.address().port();
     }
-    const auto down = dist::AxisTransport(config(downPort, "sys-btp", "secret-btp", "000.00.00.G12")).send(to, pkg);
+    const auto down = vanthu::server::AxisTransport(config(downPort, "sys-btp", "secret-btp", "000.00.00.G12")).send(to, pkg);
     EXPECT_EQ(down.outcome, dist::SendResult::Outcome::RetryLater) << down.error;
 }
 

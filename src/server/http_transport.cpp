@@ -1,4 +1,4 @@
-#include "distribution/http_transport.h"
+#include "server/http_transport.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPClientSession.h>
@@ -11,7 +11,13 @@
 
 #include "distribution/signing.h"
 
-namespace vanthu::distribution {
+namespace vanthu::server {
+
+using distribution::Agency;
+using distribution::Header;
+using distribution::OutgoingPackage;
+using distribution::SendResult;
+using distribution::PackageSigner;
 
 LinkTable::LinkTable(std::vector<Link> links) : links_(std::move(links)) {}
 
@@ -138,4 +144,4 @@ SendResult HttpTransport::send(const Agency& recipient, const OutgoingPackage& p
     return out;
 }
 
-}  // namespace vanthu::distribution
+}  // namespace vanthu::server

@@ -1,4 +1,4 @@
-// distribution/http_transport.h: vanthu to vanthu over HTTP (issue 5 item 5a), and the per-link
+// server/http_transport.h: vanthu to vanthu over HTTP (issue 5 item 5a), and the per-link
 // shared secrets it signs with.
 //
 // A link joins two agencies; each side's links file names it, the peer's organId and the secret:
@@ -27,7 +27,7 @@
 #include "core/result.h"
 #include "distribution/transport.h"
 
-namespace vanthu::distribution {
+namespace vanthu::server {
 
 struct Link {
     std::string name, peerOrganId, secret;
@@ -51,11 +51,11 @@ private:
 
 constexpr std::string_view kSenderHeader = "X-Vanthu-Sender";
 
-class HttpTransport final : public Transport {
+class HttpTransport final : public distribution::Transport {
 public:
     HttpTransport(std::string selfOrganId, std::shared_ptr<const LinkTable> links,
                   std::chrono::milliseconds timeout = std::chrono::milliseconds(10000));
-    SendResult send(const Agency& recipient, const OutgoingPackage& package) override;
+    distribution::SendResult send(const distribution::Agency& recipient, const distribution::OutgoingPackage& package) override;
 
 private:
     std::string self_;
@@ -63,4 +63,4 @@ private:
     std::chrono::milliseconds timeout_;
 };
 
-}  // namespace vanthu::distribution
+}  // namespace vanthu::server

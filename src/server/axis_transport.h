@@ -1,4 +1,4 @@
-// distribution/axis_transport.h: the national exchange axis (VDXP, edxml.md §7.1) as a client:
+// server/axis_transport.h: the national exchange axis (VDXP, edxml.md §7.1) as a client:
 // every call is POST {endpoint}/{operation} with its parameters as XroadVnpt-* headers signed by
 // axisRequestHeaders (signing.h); the secret is never sent.
 //
@@ -20,7 +20,7 @@
 #include "distribution/signing.h"
 #include "distribution/transport.h"
 
-namespace vanthu::distribution {
+namespace vanthu::server {
 
 struct AxisConfig {
     std::string endpoint;  // "http://127.0.0.1:port" (no trailing '/')
@@ -36,10 +36,10 @@ struct AxisReply {
     std::string body;
 };
 
-class AxisTransport final : public Transport {
+class AxisTransport final : public distribution::Transport {
 public:
     explicit AxisTransport(AxisConfig config);
-    SendResult send(const Agency& recipient, const OutgoingPackage& package) override;
+    distribution::SendResult send(const distribution::Agency& recipient, const distribution::OutgoingPackage& package) override;
 
 private:
     AxisConfig config_;
@@ -62,7 +62,7 @@ private:
 
 // One signed call: POST {endpoint}/{operation} with the operation's logical headers and an
 // optional multipart file_doc. Shared by AxisTransport and AxisClient.
-AxisReply axisCall(const AxisConfig& config, const std::string& operation, const std::vector<Header>& operationHeaders,
+AxisReply axisCall(const AxisConfig& config, const std::string& operation, const std::vector<distribution::Header>& operationHeaders,
                    const std::string* fileDoc);
 
-}  // namespace vanthu::distribution
+}  // namespace vanthu::server

@@ -1,4 +1,4 @@
-#include "distribution/axis_transport.h"
+#include "server/axis_transport.h"
 
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
@@ -16,7 +16,19 @@
 #include "distribution/crypto.h"
 #include "distribution/signing.h"
 
-namespace vanthu::distribution {
+namespace vanthu::server {
+
+using distribution::Agency;
+using distribution::Header;
+using distribution::OutgoingPackage;
+using distribution::SendResult;
+using distribution::axisRequestHeaders;
+using distribution::axisTimestamp;
+using distribution::base64Decode;
+using distribution::Base64Error;
+using distribution::hexLower;
+using distribution::sha256;
+namespace edxml = distribution::edxml;
 namespace {
 
 std::chrono::sys_time<std::chrono::milliseconds> nowOf(const AxisConfig& c) {
@@ -141,4 +153,4 @@ Result<bool> AxisClient::updateStatus(const std::string& docId, const std::strin
     return o->optValue<std::string>("status", "") == "OK";
 }
 
-}  // namespace vanthu::distribution
+}  // namespace vanthu::server
