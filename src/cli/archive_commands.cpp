@@ -26,6 +26,8 @@ constexpr const char* kArchiveUsage =
     "               [--workers N] [--retry-base-ms MS] [--retry-max-ms MS] [--max-attempts N] [--lease-ms MS]\n"
     "               [--max-package BYTES]\n"
     "                                                        document exchange: outbox workers, POST /api/v1/edxml\n"
+    "               [--axis-endpoint URL --axis-system-id ID --axis-secret-file FILE] [--axis-poll-ms MS]\n"
+    "                                                        the national exchange axis: send and receive through it\n"
     "  vanthu deliveries [--db …] [--days N]                 deliveries not acknowledged (01 or later) after N days\n"
     "  vanthu user add --name N --role viewer|drafter|signer|clerk|admin --organ ABBR [--cleared] [--db …]\n"
     "                                                        create a user; the token is the last stdout line\n"
@@ -68,7 +70,8 @@ std::string value(const Options& o, const std::string& k, const std::string& dfl
 
 int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     const auto o = parse(args, 1, {"--db", "--host", "--port", "--max-body", "--directory", "--links", "--receive-for", "--workers",
-                                   "--retry-base-ms", "--retry-max-ms", "--max-attempts", "--lease-ms", "--max-package"},
+                                   "--retry-base-ms", "--retry-max-ms", "--max-attempts", "--lease-ms", "--max-package", "--axis-endpoint",
+                                   "--axis-system-id", "--axis-secret-file", "--axis-poll-ms"},
                          {"--load-samples", "--log"}, err);
     if (!o || !o->positional.empty()) {
         err << "usage:\n" << kArchiveUsage;
@@ -87,8 +90,34 @@ int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
         if (o->values.count("--max-package")) ex.maxPackageBytes = std::stoul(value(*o, "--max-package"));
         if (o->values.count("--lease-ms")) ex.outbox.lease = std::chrono::milliseconds(std::stol(value(*o, "--lease-ms")));
         if (ex.outbox.policy.base.count() > 0 && ex.outbox.policy.base < ex.outbox.idle) ex.outbox.idle = ex.outbox.policy.base;
+        if (o->values.count("--axis-endpoint") || o->values.count("--axis-system-id") || o->values.count("--axis-secret-file")) {
+            server::AxisOptions axis;
+            axis.endpoint = value(*o, "--axis-endpoint");
+            axis.systemId = value(*o, "--axis-system-id");
+            while (!axis.endpoint.empty() && axis.endpoint.back() == '/') axis.endpoint.pop_back();
+            if (axis.endpoint.empty() || axis.systemId.empty() || !o->values.count("--axis-secret-file")) {
+                err << "vanthu: the national axis needs --axis-endpoint, --axis-system-id and --axis-secret-file together\n";
+                return kExitInvalid;
+            }
+            // The secret never goes on the command line (ps shows it): the first line of a file.
+            std::string secret;
+            try {
+                secret = readFile(value(*o, "--axis-secret-file"));
+            } catch (const Failure& f) {
+                err << "vanthu: --axis-secret-file: " << f.what() << "\n";
+                return kExitInvalid;
+            }
+            axis.secret = secret.substr(0, secret.find_first_of("\r\n"));
+            while (!axis.secret.empty() && (axis.secret.back() == ' ' || axis.secret.back() == '\t')) axis.secret.pop_back();
+            if (axis.secret.empty()) {
+                err << "vanthu: --axis-secret-file: the first line is empty\n";
+                return kExitInvalid;
+            }
+            if (o->values.count("--axis-poll-ms")) axis.poll = std::chrono::milliseconds(std::stol(value(*o, "--axis-poll-ms")));
+            ex.axis = std::move(axis);
+        }
     } catch (const std::exception&) {
-        err << "vanthu: --port, --max-body, --workers, --retry-*-ms and --max-attempts want numbers\n";
+        err << "vanthu: --port, --max-body, --workers, --retry-*-ms, --max-attempts and --axis-poll-ms want numbers\n";
         return kExitInvalid;
     }
     if (so.port < 0 || so.port > 65535) {

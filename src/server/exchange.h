@@ -10,10 +10,15 @@
 // must be the link's agency (a forged sender is refused and never registered) → a To must be an
 // agency we receive for → dedupe on (DocumentId, sender) → incoming register + attachments, one
 // transaction → the answer is a status 01 package (02 with the reason when refused after parsing).
-// Every package received is kept in the inbox table, with its outcome.
+// Every package received is kept in the inbox table, with its outcome. Packages from the national
+// axis (AxisOptions; server/axis_poller.h) take the same path after the link steps: the axis has
+// authenticated the sender, whose organId must be the package's From; their answers (01, 02, and
+// the clerk's 03 … 06) go back through the axis as status packages.
 #pragma once
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,11 +35,21 @@ namespace vanthu::server {
 
 class DocumentRenderer;
 
+// The national axis (edxml.md §7.1): sending through AxisTransport for the directory's
+// endpoints of transport "axis", receiving with an AxisPoller. The secret comes from a file.
+struct AxisOptions {
+    std::string endpoint;  // "http://host:port/path" (no trailing '/')
+    std::string systemId;
+    std::string secret;
+    std::chrono::milliseconds poll{5000};
+};
+
 struct ExchangeOptions {
     std::string directoryPath;             // agency directory XML ("" = dataDir()/samples/agencies.xml)
     std::string linksPath;                 // per-link shared secrets (server/http_transport.h); "" = none
     std::vector<std::string> receiveFor;   // the organIds this instance receives for
     distribution::OutboxOptions outbox;
+    std::optional<AxisOptions> axis;       // nullopt: deliveries to axis endpoints wait ("no transport")
     std::size_t maxPackageBytes = 16 * 1024 * 1024;  // larger POST /edxml bodies get 413 unread
     bool workers = true;                   // false: no worker threads (tests drive runOnce())
 };

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "core/files.h"
+#include "server/axis_poller.h"
 #include "server/http_transport.h"
 #include "distribution/organ_id.h"
 #include "distribution/package_builder.h"
@@ -120,6 +121,7 @@ struct Exchange::Impl {
     dist::AgencyDirectory directory;
     std::shared_ptr<const LinkTable> links;
     std::unique_ptr<dist::Outbox> outbox;
+    std::unique_ptr<AxisPoller> poller;  // with ExchangeOptions::axis
 
     Impl(store::Store& s, ExchangeOptions o, std::shared_ptr<DocumentRenderer> r)
         : store(s), options(std::move(o)), renderer(std::move(r)) {
@@ -137,6 +139,18 @@ struct Exchange::Impl {
         const std::string self = options.receiveFor.empty() ? "" : options.receiveFor.front();
         std::map<std::string, std::shared_ptr<dist::Transport>> transports;
         transports["vanthu"] = std::make_shared<HttpTransport>(self, links);
+        if (options.axis) {
+            if (self.empty()) throw Failure(Errc::InvalidInput, "the national axis needs --receive-for (our organId is the sender)");
+            AxisConfig ac;
+            ac.endpoint = options.axis->endpoint;
+            ac.systemId = options.axis->systemId;
+            ac.secret = options.axis->secret;
+            ac.organId = self;
+            transports["axis"] = std::make_shared<AxisTransport>(ac);
+            poller = std::make_unique<AxisPoller>(ac, options.axis->poll,
+                                                  [this](const std::string& docId, const std::string& from, const std::string&,
+                                                         const std::string& bytes) { return receiveFromAxis(docId, from, bytes); });
+        }
         outbox = std::make_unique<dist::Outbox>(store, std::move(transports),
                                                 [this](const store::DocumentRecord& d) { return buildPackage(d); }, options.outbox);
     }
@@ -561,10 +575,12 @@ struct Exchange::Impl {
         if (code != "03" && code != "02" && entry.state == "received")
             refuse(409, "conflict", "Cần tiếp nhận (03) trước", "accept (03) first", "state");
         std::optional<std::string> pkg;
-        std::vector<store::InboxRow> rows;
+        Channel channel = Channel::Link;
         store.read([&](store::Sql& sql) {
-            for (const auto& r : ex::inbox(sql))
-                if (r.id == entry.inboxId) pkg = ex::bytes(sql, r.packageSha);
+            if (auto r = ex::inboxRow(sql, entry.inboxId)) {
+                pkg = ex::bytes(sql, r->packageSha);
+                if (r->link.rfind("axis:", 0) == 0) channel = Channel::Axis;
+            }
         });
         if (!pkg) throw Failure(Errc::Internal, "the package of incoming " + std::to_string(entry.id) + " is missing");
         auto edoc = dist::edxml::readEdoc(*pkg);
@@ -573,26 +589,14 @@ struct Exchange::Impl {
         if (!us) throw Failure(Errc::Internal, "no agency of ours among the package's recipients");
         dist::edxml::StaffInfo staff;
         staff.staff = user.name;
-        const std::string description = !reason.empty() ? reason : std::string(dist::edxml::statusCodeInfo(code)->vi);
-        auto st = dist::statusFor(edoc.value().package, dist::organizationOf(*us, directory), code, description, staff, nowSeconds());
-        auto bytes = dist::edxml::writeStatus(st);
+        auto bytes = statusBytes(edoc.value().package, *us, code, reason, staff);
         if (!bytes.ok()) refuse(422, "rule_violation", bytes.error().messageVi, bytes.error().messageEn, bytes.error().field);
-        const dist::Agency* sender = directory.byOrganId(entry.senderOrganId);
+        const auto owed = statusEntry(entry.id, code, entry.edxmlDocumentId, entry.senderOrganId, entry.sender, channel);
         Errors ws;
         store.transaction([&](store::Sql& sql) {
             ex::setIncomingState(sql, entry.id, code, reason);
-            if (sender && !sender->endpoint.empty()) {
-                store::OutboxEntry e;
-                e.incomingId = entry.id;
-                e.code = code;
-                e.edxmlDocumentId = entry.edxmlDocumentId;
-                e.recipientOrganId = sender->organId;
-                e.recipientKey = sender->key;
-                e.recipientName = sender->name;
-                e.transport = sender->endpoint.transport;
-                e.url = sender->endpoint.url;
-                e.link = sender->endpoint.link;
-                outbox->enqueueStatus(sql, e, bytes.value());
+            if (owed) {
+                outbox->enqueueStatus(sql, *owed, bytes.value());
             } else {
                 ws.push_back(warn("Không có địa chỉ của cơ quan gửi: trạng thái không được gửi",
                                   "the sender has no endpoint: the status is not sent", "sender"));
@@ -640,6 +644,15 @@ struct Exchange::Impl {
 
     // ---- the inbox ------------------------------------------------------------------------
 
+    // How a package reached us. Over a vanthu link the first answer (01 or 02) is the HTTP reply;
+    // from the national axis every answer goes back through the axis as a status package.
+    enum class Channel { Link, Axis };
+
+    struct Ingested {
+        Reply reply;          // what a link's sender gets
+        bool parsed = false;  // the package read and validated (the axis' updateStatus done | fail)
+    };
+
     // Keeps what arrived (bytes and why it was refused) and answers.
     Reply keep(store::InboxRow row, const std::string& bytes, Reply reply) {
         store.transaction([&](store::Sql& sql) {
@@ -649,14 +662,44 @@ struct Exchange::Impl {
         return reply;
     }
 
-    Reply statusReply(const dist::edxml::Edoc& edoc, const dist::Agency& us, const std::string& code, const std::string& why) {
+    Result<std::string> statusBytes(const dist::edxml::Edoc& edoc, const dist::Agency& us, const std::string& code,
+                                    const std::string& why, const dist::edxml::StaffInfo& staff = {}) {
         const std::string description = why.empty() ? std::string(dist::edxml::statusCodeInfo(code)->vi) : why;
-        auto st = dist::statusFor(edoc, dist::organizationOf(us, directory), code, description, {}, nowSeconds());
-        auto bytes = dist::edxml::writeStatus(st);
+        auto st = dist::statusFor(edoc, dist::organizationOf(us, directory), code, description, staff, nowSeconds());
+        return dist::edxml::writeStatus(st);
+    }
+
+    Reply statusReply(const dist::edxml::Edoc& edoc, const dist::Agency& us, const std::string& code, const std::string& why) {
+        auto bytes = statusBytes(edoc, us, code, why);
         if (!bytes.ok()) return errorReply({422, "rule_violation", bytes.error().messageVi, bytes.error().messageEn, bytes.error().field});
         return Reply{200, "application/xml; charset=utf-8", std::move(bytes.value())};
     }
 
+    // The outbox row of a status package we owe `senderOrganId` about its document `documentId`:
+    // through the axis when that is how the document came, else to the sender's directory endpoint
+    // (nullopt when it has none).
+    std::optional<store::OutboxEntry> statusEntry(store::Id incomingId, const std::string& code, const std::string& documentId,
+                                                  const std::string& senderOrganId, const std::string& senderName, Channel channel) {
+        store::OutboxEntry e;
+        e.incomingId = incomingId;
+        e.code = code;
+        e.edxmlDocumentId = documentId;
+        e.recipientOrganId = senderOrganId;
+        const dist::Agency* sender = directory.byOrganId(senderOrganId);
+        e.recipientKey = sender ? sender->key : senderOrganId;
+        e.recipientName = sender ? sender->name : senderName;
+        if (channel == Channel::Axis) {
+            e.transport = "axis";
+            return e;
+        }
+        if (!sender || sender->endpoint.empty()) return std::nullopt;
+        e.transport = sender->endpoint.transport;
+        e.url = sender->endpoint.url;
+        e.link = sender->endpoint.link;
+        return e;
+    }
+
+    // A vanthu link: size cap, link, signature — then the same path as every package (ingest).
     Reply receive(Poco::Net::HTTPServerRequest& req) {
         store::InboxRow row;
         row.receivedAt = dist::isoMs(outbox->now());
@@ -691,57 +734,115 @@ struct Exchange::Impl {
             row.reason = "bad signature";
             return keep(row, body, errorReply({401, "unauthorized", "Chữ ký gói tin không đúng", "the package signature does not verify", std::string(dist::PackageSigner::kHeader)}));
         }
-        // 3. parse and validate
+        return ingest(std::move(row), body, link->peerOrganId, Channel::Link).reply;
+    }
+
+    // The national axis: the poller hands over what getEdoc returned; the axis authenticated the
+    // sender (`from`). A fault (the database is down) leaves the package pending on the axis.
+    AxisReceived receiveFromAxis(const std::string& docId, const std::string& from, const std::string& bytes) {
+        store::InboxRow row;
+        row.receivedAt = dist::isoMs(outbox->now());
+        row.link = "axis:" + docId;
+        row.kind = "unknown";
+        row.outcome = "rejected";
+        row.size = std::int64_t(bytes.size());
+        try {
+            if (bytes.size() > options.maxPackageBytes) {
+                row.reason = "too large";
+                keep(row, "", {});
+                return {true, false};
+            }
+            const Ingested in = ingest(std::move(row), bytes, from, Channel::Axis);
+            outbox->wake();  // an answer may be queued
+            return {true, in.parsed};
+        } catch (const std::exception& e) {
+            std::cerr << "vanthu axis: " << docId << " from " << from << " left pending: " << e.what() << "\n";
+            return {false, false};
+        }
+    }
+
+    // Authenticated bytes from `peer` (the link's agency, or the axis' sender): parse and validate,
+    // then a status is applied to our delivery, an edoc is deduplicated and registered.
+    Ingested ingest(store::InboxRow row, const std::string& body, const std::string& peer, Channel channel) {
+        Ingested out;
         dist::edxml::ReadOptions ro;
-        ro.maxBytes = cap;
+        ro.maxBytes = options.maxPackageBytes;
         auto read = dist::edxml::readPackage(body, ro);
         if (!read.ok()) {
             row.reason = "invalid package: " + read.error().messageEn;
             const auto& e = read.error();
-            return keep(row, body, errorReply({e.code == Errc::TooLarge ? 413 : 422, "invalid_package", e.messageVi, e.messageEn, e.field}));
+            out.reply = keep(row, body, errorReply({e.code == Errc::TooLarge ? 413 : 422, "invalid_package", e.messageVi, e.messageEn, e.field}));
+            return out;
         }
+        out.parsed = true;
+        // Tolerated oddities (a non-strict organId of the sender …) are kept with the inbox row.
+        std::string warnings;
+        for (const auto& w : read.value().warnings) warnings += (warnings.empty() ? "" : "; ") + w.messageEn;
         auto& pkg = read.value().package;
+        const Refusal forged{403, "forged_sender", "Cơ quan gửi không khớp với liên kết", "From/OrganId is not the link's agency",
+                             "/edXML/edXMLEnvelope/From/OrganId"};
         if (auto* st = std::get_if<dist::edxml::Status>(&pkg)) {
             row.kind = "status";
             row.senderOrganId = st->from.organId;
             row.edxmlDocumentId = st->responseFor.documentId;
-            if (st->from.organId != link->peerOrganId) {
+            if (st->from.organId != peer) {
                 row.reason = "forged sender";
-                return keep(row, body, errorReply({403, "forged_sender", "Cơ quan gửi không khớp với liên kết", "From/OrganId is not the link's agency", "/edXML/edXMLEnvelope/From/OrganId"}));
+                out.reply = keep(row, body, errorReply(forged));
+                return out;
             }
             auto applied = outbox->applyStatus(*st, "");
             row.outcome = applied.ok() ? "status" : "unmatched";
             row.reason = applied.ok() ? st->statusCode : "no delivery matches";
+            if (!warnings.empty()) row.reason += " (" + warnings + ")";
             Object o;
             o.set("status", st->statusCode);
             o.set("applied", applied.ok() && applied.value() == dist::Transition::Applied);
-            return keep(row, body, json(applied.ok() ? 200 : 404, o));
+            out.reply = keep(row, body, json(applied.ok() ? 200 : 404, o));
+            return out;
         }
         const auto& edoc = std::get<dist::edxml::Edoc>(pkg);
         row.kind = "edoc";
         row.senderOrganId = edoc.from.organId;
         row.edxmlDocumentId = edoc.documentId;
-        if (edoc.from.organId != link->peerOrganId) {
+        if (edoc.from.organId != peer) {
             row.reason = "forged sender";
-            return keep(row, body, errorReply({403, "forged_sender", "Cơ quan gửi không khớp với liên kết", "From/OrganId is not the link's agency", "/edXML/edXMLEnvelope/From/OrganId"}));
+            out.reply = keep(row, body, errorReply(forged));
+            return out;
         }
         const dist::Agency* us = ourAgencyIn(edoc);
         if (!us) {
             row.reason = "unknown recipient";
             const dist::Agency* self = options.receiveFor.empty() ? nullptr : directory.byOrganId(options.receiveFor.front());
-            if (!self) return keep(row, body, errorReply({422, "unknown_recipient", "Không có cơ quan nhận nào của chúng tôi", "no recipient of ours", "/edXML/edXMLEnvelope/To"}));
-            return keep(row, body, statusReply(edoc, *self, "02", "Không đúng cơ quan nhận (unknown recipient)"));
+            if (!self) {
+                out.reply = keep(row, body, errorReply({422, "unknown_recipient", "Không có cơ quan nhận nào của chúng tôi", "no recipient of ours", "/edXML/edXMLEnvelope/To"}));
+                return out;
+            }
+            const std::string why = "Không đúng cơ quan nhận (unknown recipient)";
+            out.reply = statusReply(edoc, *self, "02", why);
+            if (channel == Channel::Axis) {
+                auto bytes = statusBytes(edoc, *self, "02", why);
+                auto e = statusEntry(0, "02", edoc.documentId, edoc.from.organId, edoc.from.organName, channel);
+                store.transaction([&](store::Sql& sql) {
+                    row.packageSha = ex::putBytes(sql, "application/xml", body);
+                    ex::recordInbox(sql, row);
+                    if (bytes.ok() && e) outbox->enqueueStatus(sql, *e, bytes.value());
+                });
+                return out;
+            }
+            keep(row, body, {});
+            return out;
         }
-        // 4. dedupe and register, in one transaction
+        // Dedupe and register in one transaction (with the 01 owed through the axis).
         const store::Id organ = localOrgan(*us);
-        bool duplicate = false;
         const auto packageBytes = ex::prepareBytes("application/xml", body);
         std::vector<ex::PreparedBytes> fileBytes;
         for (const auto& a : edoc.attachments) fileBytes.push_back(ex::prepareBytes(a.mime.empty() ? "application/octet-stream" : a.mime, a.bytes));
+        auto received = statusBytes(edoc, *us, "01", "");
+        if (!received.ok()) throw Failure(Errc::Internal, "status 01 for " + edoc.documentId + ": " + received.error().messageEn);
         store.transaction([&](store::Sql& sql) {
             row.packageSha = ex::putPrepared(sql, packageBytes);
+            row.reason = warnings;
             if (ex::incomingFor(sql, edoc.documentId, edoc.from.organId)) {
-                duplicate = true;
                 row.outcome = "duplicate";
                 ex::recordInbox(sql, row);
                 return;
@@ -764,10 +865,13 @@ struct Exchange::Impl {
                 const auto& a = edoc.attachments[i];
                 files.push_back({int(i), a.name, a.mime, a.contentId, ex::putPrepared(sql, fileBytes[i])});
             }
-            ex::registerIncoming(sql, e, files);
+            const auto registered = ex::registerIncoming(sql, e, files);
+            if (channel == Channel::Axis)
+                if (auto st = statusEntry(registered.id, "01", edoc.documentId, edoc.from.organId, edoc.from.organName, channel))
+                    outbox->enqueueStatus(sql, *st, received.value());
         });
-        (void)duplicate;
-        return statusReply(edoc, *us, "01", "");
+        out.reply = Reply{200, "application/xml; charset=utf-8", std::move(received.value())};
+        return out;
     }
 };
 
@@ -798,10 +902,15 @@ Exchange::Exchange(store::Store& store, ExchangeOptions options, std::shared_ptr
 Exchange::~Exchange() { stop(); }
 
 void Exchange::start() {
-    if (impl_->options.workers) impl_->outbox->start();
+    if (!impl_->options.workers) return;
+    impl_->outbox->start();
+    if (impl_->poller) impl_->poller->start();
 }
 
-void Exchange::stop() { impl_->outbox->stop(); }
+void Exchange::stop() {
+    if (impl_->poller) impl_->poller->stop();
+    impl_->outbox->stop();
+}
 
 Poco::Net::HTTPRequestHandler* Exchange::handlerFor(const Poco::Net::HTTPServerRequest& request) {
     std::string path;

@@ -82,7 +82,8 @@ IncomingEntry incomingFrom(const SqlRows& r, std::size_t i) {
 std::vector<std::string> exchangeSchema(Backend b) {
     const std::string id = idColumn(b);
     return {
-        // dedupe_key: "edoc:<document id>:<recipient organId>" or "status:<incoming id>:<code>" —
+        // dedupe_key: "edoc:<document id>:<recipient organId>", "status:<incoming id>:<code>" and the
+        // other status keys of enqueue() —
         // the idempotency key of a delivery (a second issue or retry cannot create a second row).
         "CREATE TABLE deliveries (id " + id + ", dedupe_key TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,"
         " code TEXT NOT NULL DEFAULT '', document_id BIGINT NOT NULL DEFAULT 0, incoming_id BIGINT NOT NULL DEFAULT 0,"
@@ -140,8 +141,12 @@ std::optional<std::string> bytes(Sql& sql, const std::string& sha) {
 }
 
 bool enqueue(Sql& sql, const OutboxEntry& e, std::int64_t nowMs, const std::string& at) {
-    const std::string key = e.kind == "edoc" ? "edoc:" + std::to_string(e.documentId) + ":" + e.recipientOrganId
-                                             : "status:" + std::to_string(e.incomingId) + ":" + e.code;
+    // A status about an incoming entry; a refusal sent before anything was registered (no entry:
+    // keyed by the sender's DocumentId); or one about our own document (13, the take-back).
+    const std::string key = e.kind == "edoc"  ? "edoc:" + std::to_string(e.documentId) + ":" + e.recipientOrganId
+                            : e.incomingId    ? "status:" + std::to_string(e.incomingId) + ":" + e.code
+                            : e.documentId    ? "status:doc" + std::to_string(e.documentId) + ":" + e.recipientOrganId + ":" + e.code
+                                              : "status:" + e.edxmlDocumentId + ":" + e.recipientOrganId + ":" + e.code;
     if (!sql.query("SELECT id FROM deliveries WHERE dedupe_key = $1", {key}).empty()) return false;
     const SqlRows r = sql.query(
         "INSERT INTO deliveries (dedupe_key, kind, code, document_id, incoming_id, edxml_document_id, recipient_organ_id,"
@@ -225,13 +230,25 @@ void setInboxOutcome(Sql& sql, Id inboxId, const std::string& outcome, const std
     sql.exec("UPDATE inbox SET outcome = $1, reason = $2 WHERE id = $3", {outcome, reason, inboxId});
 }
 
+namespace {
+constexpr const char* kInboxColumns =
+    "id, received_at, link, sender_organ_id, kind, edxml_document_id, outcome, reason, package_sha256, size";
+InboxRow inboxFrom(const SqlRows& r, std::size_t i) {
+    return {r.i(i, 0), r.s(i, 1), r.s(i, 2), r.s(i, 3), r.s(i, 4), r.s(i, 5), r.s(i, 6), r.s(i, 7), r.s(i, 8), r.i(i, 9)};
+}
+}  // namespace
+
 std::vector<InboxRow> inbox(Sql& sql) {
-    const SqlRows r = sql.query("SELECT id, received_at, link, sender_organ_id, kind, edxml_document_id, outcome, reason,"
-                                " package_sha256, size FROM inbox ORDER BY id");
+    const SqlRows r = sql.query(std::string("SELECT ") + kInboxColumns + " FROM inbox ORDER BY id");
     std::vector<InboxRow> out;
-    for (std::size_t i = 0; i < r.size(); ++i)
-        out.push_back({r.i(i, 0), r.s(i, 1), r.s(i, 2), r.s(i, 3), r.s(i, 4), r.s(i, 5), r.s(i, 6), r.s(i, 7), r.s(i, 8), r.i(i, 9)});
+    for (std::size_t i = 0; i < r.size(); ++i) out.push_back(inboxFrom(r, i));
     return out;
+}
+
+std::optional<InboxRow> inboxRow(Sql& sql, Id id) {
+    const SqlRows r = sql.query(std::string("SELECT ") + kInboxColumns + " FROM inbox WHERE id = $1", {id});
+    if (r.empty()) return std::nullopt;
+    return inboxFrom(r, 0);
 }
 
 std::optional<IncomingEntry> incomingFor(Sql& sql, const std::string& edxmlDocumentId, const std::string& senderOrganId) {

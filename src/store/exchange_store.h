@@ -111,6 +111,7 @@ std::vector<DeliveryEvent> events(Sql& sql, Id deliveryId);
 Id recordInbox(Sql& sql, const InboxRow& row);
 void setInboxOutcome(Sql& sql, Id inboxId, const std::string& outcome, const std::string& reason);
 std::vector<InboxRow> inbox(Sql& sql);
+std::optional<InboxRow> inboxRow(Sql& sql, Id id);
 std::optional<IncomingEntry> incomingFor(Sql& sql, const std::string& edxmlDocumentId, const std::string& senderOrganId);
 std::optional<IncomingEntry> incoming(Sql& sql, Id id);
 // Numbers the entry (next số đến of its organ and year) and stores it with its files; the caller

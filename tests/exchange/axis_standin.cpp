@@ -187,4 +187,10 @@ int AxisStandIn::refused() const {
     return impl_->refused;
 }
 
+void AxisStandIn::redeliver(const std::string& docId) {
+    std::lock_guard<std::mutex> lock(impl_->mu);
+    for (auto& d : impl_->docs)
+        if (d.docId == docId) d.status = "pending";
+}
+
 }  // namespace vanthu::testing

@@ -24,6 +24,8 @@ public:
     int port() const;
     std::vector<Stored> stored() const;
     int refused() const;  // calls whose signature did not verify
+    // Back to pending, as the axis does for a receiver that fetched but never acknowledged it.
+    void redeliver(const std::string& docId);
 
     struct Impl;
 
