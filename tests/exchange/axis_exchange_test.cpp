@@ -122,7 +122,8 @@ TEST_F(AxisExchangeTest, AToBAndALateCThroughTheAxisExactlyOnce) {
     EXPECT_EQ(in->size(), 1u);
     // A took every status it was sent off the axis.
     for (const auto& s : axis_->stored()) {
-        if (s.to == kBtp) EXPECT_EQ(s.status, "done") << s.docId;
+        if (s.to != kBtp) continue;
+        EXPECT_EQ(s.status, "done") << s.docId;
     }
 }
 
