@@ -80,6 +80,13 @@ public:
     // A status package received from a recipient: applied to its delivery (keyed by
     // ResponseFor.DocumentId + From.OrganId). NotFound when no delivery matches.
     Result<Transition> applyStatus(const edxml::Status& status, const std::string& detail);
+    // The sender takes a recalled document back (edxml.md §5, status 13): every recipient that
+    // was sent it gets `statusBytes` (a 13 about the document) and its row waits for 15 or 16;
+    // rows still queued are stopped (DEAD, "recalled before it was sent"). One transaction.
+    struct TakeBackCounts {
+        int asked = 0, stopped = 0;
+    };
+    TakeBackCounts takeBack(store::Id documentId, const std::string& statusBytes, const std::string& reason);
     // DEAD → QUEUED, due now (a clerk's retry). Conflict when the row is not dead.
     Result<store::DeliveryRow> retry(store::Id deliveryId, const std::string& actor);
 

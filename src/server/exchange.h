@@ -1,9 +1,9 @@
 // server/exchange.h: document exchange inside `vanthu serve` (issue 5): the outbox workers, the
 // inbox (POST /api/v1/edxml), the incoming register and the tracking endpoints.
 //
-// The server calls three hooks (server.cpp): handlerFor() for the exchange paths, prepareIssue()
+// The server calls four hooks (server.cpp): handlerFor() for the exchange paths, prepareIssue()
 // before store::Store::issue (so the delivery rows are written in the issue transaction, through
-// IssueRequest::withinTransaction) and issued() after it (wakes the workers).
+// IssueRequest::withinTransaction), issued() after it (wakes the workers) and recalled().
 //
 // Inbox order (never parse before authenticating): size cap → X-Vanthu-Sender names a link →
 // X-Vanthu-Signature verifies → edxml::readPackage (DOCTYPE refused, schema, §9 rules) → From
@@ -71,6 +71,9 @@ public:
     // appends a warning per line or agency that will not be delivered.
     void prepareIssue(const store::DocumentRecord& draft, store::IssueRequest& request, Errors& warnings);
     void issued();
+    // After a recall: every recipient that was sent the document is asked to give it back (13);
+    // deliveries not sent yet are stopped. Appends what happened as warnings for the clerk.
+    void recalled(const store::DocumentRecord& document, const std::string& note, Errors& warnings);
 
     distribution::Outbox& outbox();
     struct Impl;

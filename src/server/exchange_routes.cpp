@@ -12,6 +12,7 @@
 
 #include <iostream>
 #include <limits>
+#include <set>
 #include <sstream>
 
 #include "core/files.h"
@@ -230,6 +231,27 @@ struct Exchange::Impl {
         request.withinTransaction = [fromId, entries, now](store::Sql& sql, const store::DocumentRecord& issued) {
             dist::Outbox::enqueueFor(sql, issued, fromId, entries, now);
         };
+    }
+
+    void recalled(const store::DocumentRecord& d, const std::string& note, Errors& warnings) {
+        // The 13 is about the package the recipients got, so it is built from that package.
+        std::string bytes;
+        if (auto pkg = store.artifact(d.id, "edxml")) {
+            auto ours = dist::edxml::readEdoc(*pkg);
+            if (!ours.ok()) throw Failure(Errc::Internal, "the stored package of document " + std::to_string(d.id) + " does not read");
+            const auto& e = ours.value().package;
+            const std::string why = note.empty() ? "Thu hồi văn bản " + e.code.text() : note;
+            auto st = dist::edxml::writeStatus(dist::statusFor(e, e.from, "13", why, {}, nowSeconds()));
+            if (!st.ok()) throw Failure(Errc::Internal, "status 13: " + st.error().messageEn);
+            bytes = std::move(st.value());
+        }
+        const auto n = outbox->takeBack(d.id, bytes, note.empty() ? "recalled" : note);
+        if (n.asked)
+            warnings.push_back(warn("Đã đề nghị " + std::to_string(n.asked) + " cơ quan nhận trả lại văn bản (13)",
+                                    std::to_string(n.asked) + " recipient(s) asked to give the document back (13)", "deliveries"));
+        if (n.stopped)
+            warnings.push_back(warn("Đã dừng gửi tới " + std::to_string(n.stopped) + " cơ quan chưa nhận",
+                                    "stopped sending to " + std::to_string(n.stopped) + " recipient(s) not reached yet", "deliveries"));
     }
 
     // ---- HTTP -----------------------------------------------------------------------------
@@ -458,6 +480,10 @@ struct Exchange::Impl {
         o->set("type_and_subject", e.typeAndSubject);
         o->set("state", e.state);
         o->set("reason", e.reason);
+        o->set("recipient_unit", e.recipientUnit);
+        o->set("handed_at", e.handedAt);
+        o->set("note", e.note);
+        o->set("take_back", e.takeBack);
         if (files) {
             Array::Ptr a = new Array;
             for (const auto& f : ex::incomingFiles(sql, e.id)) {
@@ -528,22 +554,28 @@ struct Exchange::Impl {
         }
         if (seg.size() == 3 && method == "POST" && (seg[2] == "accept" || seg[2] == "reject" || seg[2] == "status")) {
             requireClerk(user);
-            std::string reason, code = seg[2] == "accept" ? "03" : seg[2] == "reject" ? "02" : "";
-            if (!body.empty()) {
-                try {
-                    Poco::JSON::Parser p;
-                    auto v = p.parse(body).extract<Object::Ptr>();
-                    if (v->has("reason")) reason = v->getValue<std::string>("reason");
-                    if (seg[2] == "status" && v->has("code")) code = v->getValue<std::string>("code");
-                } catch (...) {
-                    refuse(400, "invalid_input", "JSON không hợp lệ", "malformed JSON", "body");
-                }
-            }
-            if (seg[2] == "status" && code != "04" && code != "05" && code != "06")
+            const auto v = bodyObject(body, seg[2] == "reject"   ? std::set<std::string>{"reason"}
+                                            : seg[2] == "accept" ? std::set<std::string>{"reason", "recipient_unit"}
+                                                                 : std::set<std::string>{"code", "reason", "recipient_unit"});
+            Answer a;
+            a.code = seg[2] == "accept" ? "03" : seg[2] == "reject" ? "02" : textField(*v, "code");
+            a.reason = textField(*v, "reason");
+            a.recipientUnit = textField(*v, "recipient_unit");
+            if (seg[2] == "status" && a.code != "04" && a.code != "05" && a.code != "06")
                 refuse(400, "invalid_input", "Mã trạng thái phải là 04, 05 hoặc 06", "code must be 04, 05 or 06", "code");
-            if (code == "02" && reason.empty())
+            if (a.code == "02" && a.reason.empty())
                 refuse(400, "missing_field", "Cần lý do từ chối", "a rejection needs a reason", "reason");
-            return answer(user, *entry, code, reason);
+            return answer(user, *entry, a);
+        }
+        if (seg.size() == 3 && method == "POST" && seg[2] == "take-back") {
+            requireClerk(user);
+            const auto v = bodyObject(body, {"agree", "reason"});
+            if (!v->has("agree") || !v->get("agree").isBoolean())
+                refuse(400, "missing_field", "Cần trường agree (true hoặc false)", "agree (true or false) is required", "agree");
+            Answer a;
+            a.code = v->getValue<bool>("agree") ? "15" : "16";
+            a.reason = textField(*v, "reason");
+            return answer(user, *entry, a);
         }
         refuse(404, "not_found", "Không có đường dẫn này", "no such path", "path");
     }
@@ -562,18 +594,32 @@ struct Exchange::Impl {
         return store.ensureOrgan(abbr, text::toUpper(a.name)).id;
     }
 
-    // The clerk's answer (03 accept, 02 reject, later 04–06), queued as a status package to the sender.
-    Reply answer(const store::User& user, const store::IncomingEntry& entry, const std::string& code, const std::string& reason) {
+    struct Answer {
+        std::string code, reason, recipientUnit;
+    };
+
+    // Why `code` cannot follow the entry's current state (edxml.md §5): "" when it can.
+    static std::string answerConflict(const store::IncomingEntry& e, const std::string& code) {
+        if (code == "15" || code == "16")
+            return e.takeBack == "requested" ? "" : e.takeBack.empty() ? "no take-back was asked for" : "the take-back is answered (" + e.takeBack + ")";
         static const std::vector<std::string> order = {"received", "03", "04", "05", "06"};
         const auto rank = [&](const std::string& s) {
             for (std::size_t i = 0; i < order.size(); ++i)
                 if (order[i] == s) return int(i);
             return -1;
         };
-        if (entry.state == "02" || (code == "02" && entry.state != "received") || (code != "02" && rank(code) <= rank(entry.state)))
-            refuse(409, "conflict", "Trạng thái hiện tại là " + entry.state, "the incoming document is already " + entry.state, "state");
-        if (code != "03" && code != "02" && entry.state == "received")
-            refuse(409, "conflict", "Cần tiếp nhận (03) trước", "accept (03) first", "state");
+        if (e.takeBack == "15") return "taken back by its sender";
+        if (e.state == "02" || (code == "02" && e.state != "received") || (code != "02" && rank(code) <= rank(e.state)))
+            return "the incoming document is already " + e.state;
+        if (code != "03" && code != "02" && e.state == "received") return "accept (03) first";
+        return "";
+    }
+
+    // The clerk's answer (03 accept, 02 reject, later 04–06; 15/16 to a take-back), queued as a
+    // status package to the sender in the transaction that records it.
+    Reply answer(const store::User& user, const store::IncomingEntry& entry, const Answer& a) {
+        if (const auto why = answerConflict(entry, a.code); !why.empty())
+            refuse(409, "conflict", "Không chuyển được trạng thái: " + why, why, "state");
         std::optional<std::string> pkg;
         Channel channel = Channel::Link;
         store.read([&](store::Sql& sql) {
@@ -589,12 +635,24 @@ struct Exchange::Impl {
         if (!us) throw Failure(Errc::Internal, "no agency of ours among the package's recipients");
         dist::edxml::StaffInfo staff;
         staff.staff = user.name;
-        auto bytes = statusBytes(edoc.value().package, *us, code, reason, staff);
+        auto bytes = statusBytes(edoc.value().package, *us, a.code, a.reason, staff);
         if (!bytes.ok()) refuse(422, "rule_violation", bytes.error().messageVi, bytes.error().messageEn, bytes.error().field);
-        const auto owed = statusEntry(entry.id, code, entry.edxmlDocumentId, entry.senderOrganId, entry.sender, channel);
+        const auto owed = statusEntry(entry.id, a.code, entry.edxmlDocumentId, entry.senderOrganId, entry.sender, channel);
+        const std::string today = isoDate(dist::edxml::ictOf(nowSeconds()).date);
         Errors ws;
+        std::string conflict;
         store.transaction([&](store::Sql& sql) {
-            ex::setIncomingState(sql, entry.id, code, reason);
+            // Checked again under the row lock: two clerks answering at once get one answer sent.
+            const auto cur = ex::incoming(sql, entry.id);
+            if (!cur || !(conflict = answerConflict(*cur, a.code)).empty()) return;
+            if (a.code == "15" || a.code == "16") {
+                const std::string note = a.code == "15" ? "Cơ quan gửi đã lấy lại văn bản" + std::string(a.reason.empty() ? "" : ": " + a.reason)
+                                                        : cur->note;
+                ex::setIncomingTakeBack(sql, entry.id, a.code, note);
+            } else {
+                ex::setIncomingState(sql, entry.id, a.code, a.reason);
+            }
+            if (!a.recipientUnit.empty()) ex::handOver(sql, entry.id, a.recipientUnit, today);
             if (owed) {
                 outbox->enqueueStatus(sql, *owed, bytes.value());
             } else {
@@ -602,6 +660,7 @@ struct Exchange::Impl {
                                   "the sender has no endpoint: the status is not sent", "sender"));
             }
         });
+        if (!conflict.empty()) refuse(409, "conflict", "Không chuyển được trạng thái: " + conflict, conflict, "state");
         outbox->wake();
         Object::Ptr o;
         store.read([&](store::Sql& sql) { o = incomingJson(sql, *ex::incoming(sql, entry.id), false); });
@@ -609,6 +668,31 @@ struct Exchange::Impl {
         for (const auto& w : ws) wa->add(warning(w));
         o->set("warnings", wa);
         return json(200, *o);
+    }
+
+    // A JSON object body with only the named keys ("" = {}); every refusal names the field.
+    static Object::Ptr bodyObject(const std::string& body, const std::set<std::string>& allowed) {
+        if (body.empty()) return new Object;
+        Object::Ptr v;
+        try {
+            Poco::JSON::Parser p;
+            v = p.parse(body).extract<Object::Ptr>();
+        } catch (...) {
+            refuse(400, "invalid_input", "JSON không hợp lệ (cần một đối tượng)", "malformed JSON (an object is expected)", "body");
+        }
+        for (const auto& [k, _] : *v)
+            if (!allowed.count(k)) refuse(400, "unknown_field", "Trường không được hỗ trợ: " + k, "unknown field: " + k, k);
+        return v;
+    }
+
+    static std::string textField(const Object& o, const std::string& key) {
+        if (!o.has(key)) return "";
+        const auto& v = o.get(key);
+        if (!v.isString()) refuse(400, "invalid_input", "Trường " + key + " phải là chuỗi", key + " must be a string", key);
+        const std::string s = v.extract<std::string>();
+        if (!text::isValidUtf8(s)) refuse(400, "invalid_input", "Trường " + key + " không phải UTF-8", key + " is not UTF-8", key);
+        if (s.size() > 2000) refuse(400, "too_long", "Trường " + key + " quá dài", key + " is too long (limit 2000 bytes)", key);
+        return text::nfc(s);
     }
 
     const dist::Agency* ourAgencyIn(const dist::edxml::Edoc& e) {
@@ -761,6 +845,28 @@ struct Exchange::Impl {
         }
     }
 
+    // A 13: marks the incoming entry of that document (until the clerk answers 15 or 16).
+    Reply takeBackAsked(store::InboxRow row, const std::string& body, const dist::edxml::Status& st) {
+        bool found = false;
+        store.transaction([&](store::Sql& sql) {
+            row.packageSha = ex::putBytes(sql, "application/xml", body);
+            const auto e = ex::incomingFor(sql, st.responseFor.documentId, st.from.organId);
+            found = e.has_value();
+            row.outcome = found ? "take-back" : "unmatched";
+            row.reason = found ? "13" : "no incoming document matches";
+            if (e && e->takeBack.empty()) {
+                std::string note = "Cơ quan gửi đề nghị lấy lại";
+                if (!st.description.empty()) note += ": " + st.description;
+                ex::setIncomingTakeBack(sql, e->id, "requested", note);
+            }
+            ex::recordInbox(sql, row);
+        });
+        Object o;
+        o.set("status", "13");
+        o.set("applied", found);
+        return json(found ? 200 : 404, o);
+    }
+
     // Authenticated bytes from `peer` (the link's agency, or the axis' sender): parse and validate,
     // then a status is applied to our delivery, an edoc is deduplicated and registered.
     Ingested ingest(store::InboxRow row, const std::string& body, const std::string& peer, Channel channel) {
@@ -788,6 +894,10 @@ struct Exchange::Impl {
             if (st->from.organId != peer) {
                 row.reason = "forged sender";
                 out.reply = keep(row, body, errorReply(forged));
+                return out;
+            }
+            if (st->statusCode == "13") {  // the sender takes back a document it sent us
+                out.reply = takeBackAsked(std::move(row), body, *st);
                 return out;
             }
             auto applied = outbox->applyStatus(*st, "");
@@ -928,6 +1038,10 @@ void Exchange::prepareIssue(const store::DocumentRecord& draft, store::IssueRequ
 }
 
 void Exchange::issued() { impl_->outbox->wake(); }
+
+void Exchange::recalled(const store::DocumentRecord& document, const std::string& note, Errors& warnings) {
+    impl_->recalled(document, note, warnings);
+}
 
 distribution::Outbox& Exchange::outbox() { return *impl_->outbox; }
 

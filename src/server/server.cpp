@@ -646,7 +646,14 @@ struct Server::Impl {
                               : action == "archive"    ? store::Status::Archived
                                                        : store::Status::Recalled;
                 auto rec = store.setStatus(id, to, actor(user), note);
-                return jsonReply(200, *documentJson(need(rec)));
+                auto& d = need(rec);
+                Object::Ptr o = documentJson(d);
+                if (to == store::Status::Recalled && options.exchange) {  // issue 5: ask the recipients to give it back
+                    Errors warnings;
+                    options.exchange->recalled(d, note, warnings);
+                    o->set("warnings", warningsJson(warnings));
+                }
+                return jsonReply(200, *o);
             }
             if (action == "relations") {
                 requireRole(user, {Role::Clerk});

@@ -53,7 +53,7 @@ std::vector<DeliveryRow> deliveries(const SqlRows& r) {
 
 constexpr const char* kIncomingColumns =
     "id, organ_id, year, number, received_at, sender, code, document_date, type_and_subject, recipient_unit, handed_at,"
-    " note, sender_organ_id, edxml_document_id, state, reason, inbox_id";
+    " note, sender_organ_id, edxml_document_id, state, reason, inbox_id, take_back";
 
 IncomingEntry incomingFrom(const SqlRows& r, std::size_t i) {
     IncomingEntry e;
@@ -74,10 +74,16 @@ IncomingEntry incomingFrom(const SqlRows& r, std::size_t i) {
     e.state = r.s(i, 14);
     e.reason = r.s(i, 15);
     e.inboxId = r.i(i, 16);
+    e.takeBack = r.s(i, 17);
     return e;
 }
 
 }  // namespace
+
+std::vector<std::string> incomingTakeBackSchema() {
+    // "" | "requested" (the sender's 13) | "15" agreed | "16" refused (edxml.md §5).
+    return {"ALTER TABLE incoming ADD COLUMN take_back TEXT NOT NULL DEFAULT ''"};
+}
 
 std::vector<std::string> exchangeSchema(Backend b) {
     const std::string id = idColumn(b);
@@ -296,6 +302,14 @@ IncomingEntry registerIncoming(Sql& sql, IncomingEntry e, const std::vector<Inco
 
 void setIncomingState(Sql& sql, Id id, const std::string& state, const std::string& reason) {
     sql.exec("UPDATE incoming SET state = $1, reason = $2 WHERE id = $3", {state, reason, id});
+}
+
+void handOver(Sql& sql, Id id, const std::string& unit, const std::string& date) {
+    sql.exec("UPDATE incoming SET recipient_unit = $1, handed_at = $2 WHERE id = $3", {unit, date, id});
+}
+
+void setIncomingTakeBack(Sql& sql, Id id, const std::string& takeBack, const std::string& note) {
+    sql.exec("UPDATE incoming SET take_back = $1, note = $2 WHERE id = $3", {takeBack, note, id});
 }
 
 std::vector<IncomingEntry> incomingEntries(Sql& sql, Id organId, int year) {

@@ -21,6 +21,8 @@ namespace vanthu::store {
 
 // The DDL of migration 2 (same tables on both back ends).
 std::vector<std::string> exchangeSchema(Backend b);
+// Migration 3: the take-back column of the incoming register.
+std::vector<std::string> incomingTakeBackSchema();
 
 struct OutboxEntry {
     std::string kind = "edoc";     // "edoc" | "status"
@@ -70,6 +72,7 @@ struct IncomingEntry {
     std::string note;              // 10 Ghi chú
     std::string senderOrganId, edxmlDocumentId, state = "received", reason;
     Id inboxId = 0;
+    std::string takeBack;          // "" | "requested" (the sender's 13) | "15" agreed | "16" refused
 };
 
 struct IncomingFile {
@@ -118,6 +121,10 @@ std::optional<IncomingEntry> incoming(Sql& sql, Id id);
 // has checked incomingFor() in the same transaction.
 IncomingEntry registerIncoming(Sql& sql, IncomingEntry entry, const std::vector<IncomingFile>& files);
 void setIncomingState(Sql& sql, Id id, const std::string& state, const std::string& reason);
+// Columns 7 and 8: the unit or person it was handed to, and the date (YYYY-MM-DD).
+void handOver(Sql& sql, Id id, const std::string& unit, const std::string& date);
+// The sender's take-back (13) and our answer; `note` is column 10 (Ghi chú).
+void setIncomingTakeBack(Sql& sql, Id id, const std::string& takeBack, const std::string& note);
 std::vector<IncomingEntry> incomingEntries(Sql& sql, Id organId, int year);
 std::vector<IncomingFile> incomingFiles(Sql& sql, Id incomingId);
 
