@@ -115,12 +115,15 @@ void Checker::warn(const std::string& path, std::string vi, std::string en) {
     warnings.push_back({Errc::InvalidInput, std::move(vi), std::move(en), pos.field, pos.line, pos.column});
 }
 
-void checkOrganId(Checker& c, const std::string& path, const std::string& id) {
+void checkOrganId(Checker& c, const std::string& path, const std::string& id, OrganIdRole role) {
     if (id.empty()) {
         c.error(path, "Mã định danh (OrganId) rỗng", "The organisation id (OrganId) is empty");
         return;
     }
     if (isStrictOrganId(id)) return;
+    // An answer names the document it answers by its sender's own id: echoing an id we accepted
+    // on input is not emitting one of ours.
+    if (c.mode() == Mode::Emit && role == OrganIdRole::Echo && isAcceptableOrganId(id)) return;
     if (c.mode() == Mode::Emit) {
         c.error(path, "Mã định danh '" + id + "' không đúng dạng QCVN 102:2016 (000.00.00.G12); không được gửi đi",
                 "The organisation id '" + id + "' is not in the QCVN 102:2016 form (000.00.00.G12); we do not emit it");
@@ -220,7 +223,7 @@ void checkStatus(const Status& s, const std::optional<std::chrono::sys_seconds>&
     (void)now;
     const auto& mh = kMessagePath;
     checkOrganId(c, mh + "/From/OrganId", s.from.organId);
-    checkOrganId(c, mh + "/ResponseFor/OrganId", s.responseFor.organId);
+    checkOrganId(c, mh + "/ResponseFor/OrganId", s.responseFor.organId, OrganIdRole::Echo);
     if (s.responseFor.code.empty())
         c.error(mh + "/ResponseFor/Code", "Thiếu số ký hiệu của văn bản được phản hồi (ResponseFor/Code)",
                 "The code of the document answered (ResponseFor/Code) is missing");

@@ -40,7 +40,10 @@ private:
     Mode mode_;
 };
 
-void checkOrganId(Checker& c, const std::string& path, const std::string& id);
+// Ours: strict when we emit. Echo: another agency's id we repeat (ResponseFor of an answer),
+// tolerated as on input.
+enum class OrganIdRole { Ours, Echo };
+void checkOrganId(Checker& c, const std::string& path, const std::string& id, OrganIdRole role = OrganIdRole::Ours);
 void checkEdoc(const Edoc& e, const std::optional<std::chrono::sys_seconds>& now, Checker& c);
 void checkStatus(const Status& s, const std::optional<std::chrono::sys_seconds>& now, Checker& c);
 

@@ -120,7 +120,7 @@ struct Exchange::Impl {
     ExchangeOptions options;
     std::shared_ptr<DocumentRenderer> renderer;
     dist::AgencyDirectory directory;
-    std::shared_ptr<const LinkTable> links;
+    std::shared_ptr<LinkSource> links;  // re-read when the file changes
     std::unique_ptr<dist::Outbox> outbox;
     std::unique_ptr<AxisPoller> poller;  // with ExchangeOptions::axis
 
@@ -131,11 +131,11 @@ struct Exchange::Impl {
         if (!loaded.ok()) throw Failure(Errc::InvalidInput, "agency directory " + dirPath + ": " + loaded.error().describe());
         directory = std::move(loaded.value().directory);
         if (!options.linksPath.empty()) {
-            auto l = LinkTable::loadFile(options.linksPath);
+            auto l = LinkSource::watch(options.linksPath);
             if (!l.ok()) throw Failure(Errc::InvalidInput, "links " + options.linksPath + ": " + l.error().describe());
-            links = std::make_shared<const LinkTable>(std::move(l.value()));
+            links = std::move(l.value());
         } else {
-            links = std::make_shared<const LinkTable>();
+            links = std::make_shared<LinkSource>(LinkTable());
         }
         const std::string self = options.receiveFor.empty() ? "" : options.receiveFor.front();
         std::map<std::string, std::shared_ptr<dist::Transport>> transports;
@@ -485,6 +485,15 @@ struct Exchange::Impl {
         o->set("note", e.note);
         o->set("take_back", e.takeBack);
         if (files) {
+            // What the inbox tolerated when it registered the package (a non-strict organId …).
+            Array::Ptr ws = new Array;
+            if (auto r = ex::inboxRow(sql, e.inboxId); r && r->outcome == "registered")
+                for (std::size_t at = 0; at < r->reason.size();) {
+                    const auto end = std::min(r->reason.find('\n', at), r->reason.size());
+                    ws->add(r->reason.substr(at, end - at));
+                    at = end + 1;
+                }
+            o->set("warnings", ws);
             Array::Ptr a = new Array;
             for (const auto& f : ex::incomingFiles(sql, e.id)) {
                 Object::Ptr x = new Object;
@@ -809,7 +818,8 @@ struct Exchange::Impl {
         }
         row.size = std::int64_t(body.size());
         // 2. authenticate, before parsing
-        const Link* link = links->byPeer(row.link);
+        const auto table = links->current();
+        const Link* link = table->byPeer(row.link);
         if (!link) {
             row.reason = "unknown sender link";
             return keep(row, body, errorReply({401, "unauthorized", "Không có liên kết với cơ quan gửi", "no link with the sending agency", std::string(kSenderHeader)}));
@@ -883,7 +893,7 @@ struct Exchange::Impl {
         out.parsed = true;
         // Tolerated oddities (a non-strict organId of the sender …) are kept with the inbox row.
         std::string warnings;
-        for (const auto& w : read.value().warnings) warnings += (warnings.empty() ? "" : "; ") + w.messageEn;
+        for (const auto& w : read.value().warnings) warnings += (warnings.empty() ? "" : "\n") + w.messageVi + " / " + w.messageEn;
         auto& pkg = read.value().package;
         const Refusal forged{403, "forged_sender", "Cơ quan gửi không khớp với liên kết", "From/OrganId is not the link's agency",
                              "/edXML/edXMLEnvelope/From/OrganId"};
@@ -903,7 +913,7 @@ struct Exchange::Impl {
             auto applied = outbox->applyStatus(*st, "");
             row.outcome = applied.ok() ? "status" : "unmatched";
             row.reason = applied.ok() ? st->statusCode : "no delivery matches";
-            if (!warnings.empty()) row.reason += " (" + warnings + ")";
+            if (!warnings.empty()) row.reason += "\n" + warnings;
             Object o;
             o.set("status", st->statusCode);
             o.set("applied", applied.ok() && applied.value() == dist::Transition::Applied);

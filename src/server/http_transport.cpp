@@ -7,6 +7,7 @@
 #include <Poco/URI.h>
 
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "distribution/signing.h"
@@ -72,8 +73,46 @@ const Link* LinkTable::byPeer(const std::string& organId) const {
     return nullptr;
 }
 
-HttpTransport::HttpTransport(std::string selfOrganId, std::shared_ptr<const LinkTable> links, std::chrono::milliseconds timeout)
+LinkSource::LinkSource(LinkTable fixed) : table_(std::make_shared<const LinkTable>(std::move(fixed))) {}
+
+Result<std::shared_ptr<LinkSource>> LinkSource::watch(const std::filesystem::path& path) {
+    std::error_code ec;
+    const auto modified = std::filesystem::last_write_time(path, ec);
+    auto loaded = LinkTable::loadFile(path);
+    if (!loaded.ok()) return loaded.errors();
+    std::shared_ptr<LinkSource> s(new LinkSource());
+    s->path_ = path;
+    s->table_ = std::make_shared<const LinkTable>(std::move(loaded.value()));
+    s->modified_ = modified;
+    s->lookedAt_ = std::chrono::steady_clock::now();
+    return s;
+}
+
+std::shared_ptr<const LinkTable> LinkSource::current() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (path_.empty()) return table_;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - lookedAt_ < std::chrono::seconds(1)) return table_;
+    lookedAt_ = now;
+    std::error_code ec;
+    const auto modified = std::filesystem::last_write_time(path_, ec);
+    if (ec || modified == modified_) return table_;
+    auto loaded = LinkTable::loadFile(path_);
+    if (!loaded.ok()) {
+        std::cerr << "vanthu: links file " << path_.string() << " does not read (" << loaded.error().describe()
+                  << "); the previous links stay in force\n";
+        return table_;
+    }
+    modified_ = modified;
+    table_ = std::make_shared<const LinkTable>(std::move(loaded.value()));
+    return table_;
+}
+
+HttpTransport::HttpTransport(std::string selfOrganId, std::shared_ptr<LinkSource> links, std::chrono::milliseconds timeout)
     : self_(std::move(selfOrganId)), links_(std::move(links)), timeout_(timeout) {}
+
+HttpTransport::HttpTransport(std::string selfOrganId, std::shared_ptr<const LinkTable> links, std::chrono::milliseconds timeout)
+    : HttpTransport(std::move(selfOrganId), std::make_shared<LinkSource>(links ? *links : LinkTable()), timeout) {}
 
 namespace {
 // One keep-alive session per worker thread and host:port.
@@ -96,7 +135,8 @@ void dropSession(const Poco::URI& uri) {
 
 SendResult HttpTransport::send(const Agency& recipient, const OutgoingPackage& package) {
     SendResult out;
-    const Link* link = links_ ? links_->byName(recipient.endpoint.link) : nullptr;
+    const auto table = links_->current();
+    const Link* link = table->byName(recipient.endpoint.link);
     if (!link) {
         out.outcome = SendResult::Outcome::RetryLater;  // configuration may be fixed; the retry policy ends it
         out.error = "no secret configured for link '" + recipient.endpoint.link + "'";

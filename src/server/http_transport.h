@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,17 +50,38 @@ private:
     std::vector<Link> links_;
 };
 
+// The links in force: a fixed table, or a links file re-read when its modification time changes
+// (looked at most once a second), so an agency's link is added or its secret rotated without a
+// restart. A file that no longer reads keeps the last good table (and says so on stderr).
+class LinkSource {
+public:
+    explicit LinkSource(LinkTable fixed);
+    // Fails when the file does not read at start.
+    static Result<std::shared_ptr<LinkSource>> watch(const std::filesystem::path& path);
+    std::shared_ptr<const LinkTable> current();
+
+private:
+    LinkSource() = default;
+    std::filesystem::path path_;
+    std::mutex mutex_;
+    std::shared_ptr<const LinkTable> table_;
+    std::filesystem::file_time_type modified_{};
+    std::chrono::steady_clock::time_point lookedAt_{};
+};
+
 constexpr std::string_view kSenderHeader = "X-Vanthu-Sender";
 
 class HttpTransport final : public distribution::Transport {
 public:
+    HttpTransport(std::string selfOrganId, std::shared_ptr<LinkSource> links,
+                  std::chrono::milliseconds timeout = std::chrono::milliseconds(10000));
     HttpTransport(std::string selfOrganId, std::shared_ptr<const LinkTable> links,
                   std::chrono::milliseconds timeout = std::chrono::milliseconds(10000));
     distribution::SendResult send(const distribution::Agency& recipient, const distribution::OutgoingPackage& package) override;
 
 private:
     std::string self_;
-    std::shared_ptr<const LinkTable> links_;
+    std::shared_ptr<LinkSource> links_;
     std::chrono::milliseconds timeout_;
 };
 

@@ -316,6 +316,21 @@ TEST(EdxmlRead, CorruptZipIsALocatedError) {
     EXPECT_EQ(r.error().line, 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(off), '\n'));
 }
 
+TEST(EdxmlWrite, AnAnswerEchoesTheSendersNonStrictIdButNeverUsesOneAsOurs) {
+    // We accepted a document from "28.22.H17" (edxml.md §6): the 01/03 we owe names it in
+    // ResponseFor; our own From stays strict.
+    auto s = fixtures::accepted1020();
+    s.responseFor.organId = "28.22.H17";
+    s.responseFor.documentId = "28.22.H17,2018/05/08,1020/QĐ-BTP";
+    const auto w = writeStatus(s);
+    ASSERT_TRUE(w.ok()) << w.error().describe();
+    EXPECT_NE(w.value().find("28.22.H17"), std::string::npos);
+    s.from.organId = "28.22.H17";
+    const auto ours = writeStatus(s);
+    ASSERT_FALSE(ours.ok());
+    EXPECT_EQ(ours.error().field, "/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/From/OrganId");
+}
+
 TEST(EdxmlWrite, EmitRulesAreStricterThanAccept) {
     auto e = fixtures::edoc1020();
     e.to[0].organId = "28.22.H17";  // accepted on input, never emitted

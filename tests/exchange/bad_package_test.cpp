@@ -137,5 +137,38 @@ TEST_F(BadPackageTest, EachBadPackageIsRefusedKeptAndNeverRegistered) {
     EXPECT_EQ(inbox().back().first, "duplicate");
 }
 
+TEST_F(BadPackageTest, ALinkAddedWhileRunningAndANonStrictSenderIdRegisterWithAWarning) {
+    // Agencies with ids outside the QCVN 102 form circulate (edxml.md §6: "28.22.H17"): we accept
+    // them with a warning the clerk sees. The link for it is added to B's links file while B runs.
+    std::string pkg = edocTo(kKhtc, "000.00.33.G12");
+    pkg = std::regex_replace(pkg, std::regex("000\\.00\\.33\\.G12"), "28.22.H17");
+    const int port = b_->port();
+    EXPECT_EQ(postPackage(port, pkg, "28.22.H17", sign("secret-x", pkg)).status, 401) << "no link yet";
+    {
+        std::ofstream f(dir_ / "links-b", std::ios::app);
+        f << "link-x 28.22.H17 secret-x\n";
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1200));  // the links file is looked at once a second
+    const auto ok = postPackage(port, pkg, "28.22.H17", sign("secret-x", pkg));
+    ASSERT_EQ(ok.status, 200) << ok.body;
+    auto st = dist::edxml::readStatus(ok.body);
+    ASSERT_TRUE(st.ok()) << ok.body;
+    EXPECT_EQ(st.value().package.statusCode, "01");
+    HttpClient c(port);
+    auto in = incoming(c, "b");
+    ASSERT_TRUE(in);
+    ASSERT_EQ(in->size(), 1u);
+    EXPECT_EQ(in->getObject(0)->getValue<std::string>("sender_organ_id"), "28.22.H17");
+    const auto detail = c.get("/api/v1/incoming/" + std::to_string(in->getObject(0)->getValue<std::int64_t>("id")), tokens_["b"]);
+    ASSERT_EQ(detail.status, 200);
+    const auto ws = detail.json()->getArray("warnings");
+    ASSERT_TRUE(ws);
+    ASSERT_GE(ws->size(), 1u) << detail.body;
+    EXPECT_NE(ws->getElement<std::string>(0).find("'28.22.H17' is not in the QCVN 102:2016 form"), std::string::npos) << detail.body;
+    // The old link still works alongside the new one.
+    const std::string good = edocTo(kKhtc);
+    EXPECT_EQ(postPackage(port, good, kBtp, sign("secret-ab", good)).status, 200);
+}
+
 }  // namespace
 }  // namespace vanthu::testing
