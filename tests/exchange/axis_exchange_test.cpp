@@ -6,6 +6,7 @@
 // registers nothing twice; a package whose From is not the system the axis authenticated, or that
 // does not parse, never reaches the incoming register.
 #include <regex>
+#include <set>
 
 #include "distribution/edxml_fixtures.h"
 #include "exchange/axis_standin.h"
@@ -161,6 +162,49 @@ TEST_F(AxisExchangeTest, ForgedOrMalformedPackagesFromTheAxisNeverRegister) {
     ASSERT_EQ(rows.size(), 2u);
     EXPECT_EQ(rows[0].second, "forged sender");
     EXPECT_EQ(rows[1].second.rfind("invalid package", 0), 0u) << rows[1].second;
+}
+
+TEST_F(AxisExchangeTest, AAndBKilledMidExchangeThroughTheAxisLoseNothingAndRegisterOnce) {
+    constexpr int kDocs = 12;
+    auto& a = startOnAxis("a");
+    auto& b = startOnAxis("b");
+    ASSERT_GT(a.port(), 0);
+    ASSERT_GT(b.port(), 0);
+    std::vector<std::int64_t> ids;
+    const auto registered = [&] {
+        HttpClient cb(b.port());
+        auto in = incoming(cb, "b");
+        return in ? in->size() : std::size_t(0);
+    };
+    {
+        HttpClient ca(a.port());
+        for (int i = 0; i < kDocs; ++i) ids.push_back(issueSample(ca));
+    }
+    // A dies while its outbox hands packages to the axis, B while it polls and registers them.
+    ASSERT_TRUE(waitFor([&] { return registered() >= 2; }));
+    a.killHard();
+    const std::size_t atKill = registered();
+    b.killHard();
+    EXPECT_LT(atKill, std::size_t(kDocs)) << "the kills came after every delivery";
+    a.launch();
+    b.launch();
+    ASSERT_GT(a.port(), 0);
+    ASSERT_GT(b.port(), 0);
+    HttpClient ca(a.port()), cb(b.port());
+    ASSERT_TRUE(waitFor([&] {
+        for (auto id : ids)
+            if (stateOf(ca, id, kKhtc) != "01") return false;
+        return true;
+    }, std::chrono::milliseconds(60000))) << "not every document reached B after the restarts";
+    auto in = incoming(cb, "b");
+    ASSERT_TRUE(in);
+    ASSERT_EQ(in->size(), std::size_t(kDocs)) << "lost or registered twice";
+    std::set<std::string> codes;
+    for (std::size_t i = 0; i < in->size(); ++i) {
+        EXPECT_EQ(in->getObject(unsigned(i))->getValue<int>("number"), int(i) + 1) << "gap in B's số đến";
+        codes.insert(in->getObject(unsigned(i))->getValue<std::string>("code"));
+    }
+    EXPECT_EQ(codes.size(), std::size_t(kDocs));
 }
 
 TEST_F(AxisExchangeTest, AxisOptionsMustComeTogether) {
