@@ -282,6 +282,7 @@ struct Exchange::Impl {
             if (seg[0] == "deliveries") return deliveryRoutes(req.getMethod(), user, seg, params);
             if (seg[0] == "incoming") return incomingRoutes(req.getMethod(), user, seg, params, body);
             if (seg[0] == "inbox" && seg.size() == 1 && req.getMethod() == "GET") return inboxList(user);
+            if (seg[0] == "inbox" && seg.size() == 2 && req.getMethod() == "GET") return inboxPackage(user, parseId(seg[1]));
             refuse(404, "not_found", "Không có đường dẫn này", "no such path", "path");
         } catch (const Refusal& r) {
             return errorReply(r);
@@ -709,6 +710,17 @@ struct Exchange::Impl {
             for (const auto& mine : options.receiveFor)
                 if (to.organId == mine) return directory.byOrganId(mine);
         return nullptr;
+    }
+
+    // The bytes as they arrived, for inspection (refused ones included; nothing is re-parsed).
+    Reply inboxPackage(const store::User& user, std::int64_t id) {
+        requireClerk(user);
+        std::optional<std::string> bytes;
+        store.read([&](store::Sql& sql) {
+            if (auto r = ex::inboxRow(sql, id); r && !r->packageSha.empty()) bytes = ex::bytes(sql, r->packageSha);
+        });
+        if (!bytes) refuse(404, "not_found", "Không có gói tin này (hoặc đã bị từ chối trước khi đọc)", "no such package (or refused unread)", "id");
+        return Reply{200, "application/octet-stream", std::move(*bytes)};
     }
 
     Reply inboxList(const store::User& user) {

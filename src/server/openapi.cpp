@@ -67,6 +67,7 @@ std::string openApiJson() {
     "/incoming/{entry}/status": {"post": {"summary": "Later progress {\"code\": 04|05|06, \"reason\", \"recipient_unit\"}, sent to the sender", "responses": {"200": {"description": "entry"}, "409": {"description": "not after the current state"}}}},
     "/incoming/{entry}/take-back": {"post": {"summary": "Answer the sender's take-back (status 13): {\"agree\": true|false, \"reason\"} sends 15 or 16; the entry keeps its số đến, Ghi chú says it was taken back", "responses": {"200": {"description": "entry"}, "409": {"description": "no take-back asked, or already answered"}}}},
     "/inbox": {"get": {"summary": "Clerk: every package received with its outcome (registered, duplicate, status, rejected) and reason, kept for inspection", "responses": {"200": {"description": "{items}"}}}},
+    "/inbox/{package}": {"get": {"summary": "Clerk: the bytes of one received package exactly as they arrived (refused ones too)", "responses": {"200": {"description": "application/octet-stream"}, "404": {"description": "no such package, or refused before it was read (too large)"}}}},
     "/audit/verify": {"get": {"summary": "Verify the hash chain of the audit log (admin)", "responses": {"200": {"description": "report"}}}},
     "/healthz": {"get": {"security": [], "summary": "Liveness", "responses": {"200": {"description": "ok"}}}},
     "/metrics": {"get": {"security": [], "summary": "Prometheus text", "responses": {"200": {"description": "metrics"}}}},

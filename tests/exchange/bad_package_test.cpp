@@ -124,6 +124,20 @@ TEST_F(BadPackageTest, EachBadPackageIsRefusedKeptAndNeverRegistered) {
         EXPECT_EQ(rows[i].second.rfind(cases[i].reason, 0), 0u) << cases[i].what << ": " << rows[i].second;
     }
     EXPECT_EQ(rows.back().second, "unknown recipient");
+    // Kept for inspection: the DOCTYPE package comes back byte for byte, unparsed.
+    {
+        HttpClient c(port);
+        const auto list = c.get("/api/v1/inbox", tokens_["b"]);
+        ASSERT_EQ(list.status, 200);
+        const auto items = list.json()->getArray("items");
+        const auto doctypeRow = items->getObject(7)->getValue<std::int64_t>("id");
+        ASSERT_EQ(std::string(cases[7].what), "DOCTYPE");
+        const auto kept = c.get("/api/v1/inbox/" + std::to_string(doctypeRow), tokens_["b"]);
+        ASSERT_EQ(kept.status, 200);
+        EXPECT_TRUE(kept.body == doctype) << "the kept package differs from what arrived";
+        EXPECT_EQ(c.get("/api/v1/inbox/" + std::to_string(items->getObject(5)->getValue<std::int64_t>("id")), tokens_["b"]).status, 404)
+            << "an oversized body is refused unread: nothing to show";
+    }
 
     // The control: the good package registers, once, even when sent twice.
     for (int i = 0; i < 2; ++i) {

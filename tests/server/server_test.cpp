@@ -279,7 +279,8 @@ TEST_P(ServerTest, HealthMetricsOpenApi) {
     HttpClient client(full.port());
     for (auto p : names) {
         const std::string what = p;
-        if (p.find("{entry}") != std::string::npos || p.find("{delivery}") != std::string::npos) continue;  // rows of tests/exchange
+        if (p.find("{entry}") != std::string::npos || p.find("{delivery}") != std::string::npos || p.find("{package}") != std::string::npos)
+            continue;  // rows of tests/exchange
         if (const auto pos = p.find("{id}"); pos != std::string::npos) p.replace(pos, 4, p.rfind("/registers", 0) == 0 ? reg : id);
         const bool root = p == "/healthz" || p == "/metrics" || p == "/openapi.json";
         const auto r = client.get((root ? "" : "/api/v1") + p, admin_);
