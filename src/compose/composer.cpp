@@ -129,7 +129,20 @@ public:
                     }
                     break;
                 case Item::Authority:
-                    if (src.main && !doc_.authority.empty()) out.push_back(para(Role::AuthorityLine, doc_.authority));
+                    if (src.main && !doc_.authority.empty()) {
+                        // One paragraph per line, set tight: the block keeps the style's space
+                        // before its first line and after its last.
+                        const std::size_t first = out.size();
+                        for (std::size_t at = 0; at <= doc_.authority.size();) {
+                            const auto end = std::min(doc_.authority.find('\n', at), doc_.authority.size());
+                            out.push_back(para(Role::AuthorityLine, doc_.authority.substr(at, end - at)));
+                            at = end + 1;
+                        }
+                        for (std::size_t k = first; k + 1 < out.size(); ++k) {
+                            std::get<Paragraph>(out[k]).format.spaceAfterPt = 0;
+                            std::get<Paragraph>(out[k + 1]).format.spaceBeforePt = 0;
+                        }
+                    }
                     break;
                 case Item::LegalBasis:
                     if (src.main)
@@ -870,7 +883,8 @@ Composition Composer::compose(const model::Document& doc, const ComposeOptions& 
     const std::string parentType(model::info(doc.type).name);
     std::string authority;
     auto authorityText = [&]() -> const std::string& {
-        if (authority.empty()) authority = authorityInSentence(doc.authority, doc.issuer.name);
+        // The first line names the authority; a second one is the term and session of a council.
+        if (authority.empty()) authority = authorityInSentence(doc.authority.substr(0, doc.authority.find('\n')), doc.issuer.name);
         return authority;
     };
 

@@ -281,7 +281,13 @@ model::Document document(const Object& o) {
     d.place = string(o.get("place"), "place");
     if (o.has("issueDate")) d.issueDate = date(o.get("issueDate"), "issueDate");
     d.subject = string(o.get("subject"), "subject");
-    d.authority = optString(o, "", "authority");
+    if (o.has("authority") && o.get("authority").isArray()) {  // lines printed one under the other
+        const auto a = array(o.get("authority"), "authority");
+        for (std::size_t i = 0; i < a->size(); ++i)
+            d.authority += (i ? "\n" : "") + string(a->get(unsigned(i)), item("authority", i));
+    } else {
+        d.authority = optString(o, "", "authority");
+    }
     for (const char* list : {"legalBasis", "addressees"}) {
         if (!o.has(list)) continue;
         const auto a = array(o.get(list), list);

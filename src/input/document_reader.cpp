@@ -138,6 +138,7 @@ private:
         return a ? intValue(a, a.text()) : std::nullopt;
     }
 
+    std::string authority(Node n);
     model::Inlines inlines(Node n) const;
     static void collectRuns(Node n, model::Run format, model::Inlines& out);
     std::vector<model::Block> blocks(Node parent, int headingDepth);
@@ -163,6 +164,22 @@ std::optional<int> Builder::intValue(Node at, std::string_view raw) {
                              "Giá trị '" + s + "' của " + describeVi(at) + " không phải là số nguyên hoặc quá lớn",
                              "'" + s + "' in " + describeEn(at) + " is not an integer or is too large", doc_, at));
     return std::nullopt;
+}
+
+// Plain text, or <line>s joined with '\n' (the model's line separator for the authority).
+std::string Builder::authority(Node n) {
+    std::string lines;
+    for (const Node& l : n.elements("line")) lines += (lines.empty() ? "" : "\n") + textOf(l);
+    std::string loose;
+    for (Node c = n.firstChild(); c; c = c.nextSibling())
+        if (c.isText()) loose += c.text();
+    loose = clean(loose);
+    if (!lines.empty() && !loose.empty())
+        errors.push_back(located(Errc::SchemaViolation, "Thẩm quyền ban hành: hoặc một dòng chữ, hoặc các phần tử <line>, không cả hai",
+                                 "authority: either one line of text or <line> elements, not both", doc_, n));
+    else if (lines.empty() && loose.empty())
+        errors.push_back(located(Errc::SchemaViolation, "Thẩm quyền ban hành để trống", "authority is empty", doc_, n));
+    return lines.empty() ? loose : lines;
 }
 
 void Builder::collectRuns(Node n, model::Run format, model::Inlines& out) {
@@ -380,7 +397,7 @@ model::Document Builder::build() {
     d.place = textOf(root.element("place"));
     if (const Node date = root.element("issueDate")) d.issueDate = parseIsoDate(collapseWhitespace(date.text()));
     d.subject = textOf(root.element("subject"));
-    d.authority = textOf(root.element("authority"));
+    if (const Node a = root.element("authority")) d.authority = authority(a);
     if (const Node lb = root.element("legalBasis"))
         for (const Node& b : lb.elements("basis")) d.legalBasis.push_back(textOf(b));
     if (const Node ad = root.element("addressees"))

@@ -101,7 +101,17 @@ public:
         textElement("place", d.place);
         if (d.issueDate) textElement("issueDate", isoDate(*d.issueDate));
         textElement("subject", d.subject);
-        if (!d.authority.empty()) textElement("authority", d.authority);
+        if (d.authority.find('\n') != std::string::npos) {  // several lines: one <line> each
+            std::vector<std::string> lines;
+            for (std::size_t at = 0; at <= d.authority.size();) {
+                const auto end = std::min(d.authority.find('\n', at), d.authority.size());
+                lines.push_back(d.authority.substr(at, end - at));
+                at = end + 1;
+            }
+            list("authority", "line", lines);
+        } else if (!d.authority.empty()) {
+            textElement("authority", d.authority);
+        }
         list("legalBasis", "basis", d.legalBasis);
         list("addressees", "addressee", d.addressees);
         body(d.body);

@@ -427,7 +427,9 @@ private:
         std::string authority;
         while (more() && isUpperLine(line().plain) && !isDecisionWord(line().plain) && !authorityLine(line().plain) &&
                !typeFromTitle(line().plain) && !foldedStarts(line().plain, "can cu")) {
-            authority += (authority.empty() ? "" : " ") + line().plain;
+            // A council's "KHÓA X, KỲ HỌP THỨ 23" stays a line of its own (model: '\n' between lines).
+            const bool ownLine = !authority.empty() && foldedStarts(line().plain, "khoa ");
+            authority += (authority.empty() ? "" : ownLine ? "\n" : " ") + line().plain;
             ++i_;
         }
         doc_.authority = authority;

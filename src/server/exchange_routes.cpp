@@ -372,11 +372,14 @@ struct Exchange::Impl {
         if (what == "deliveries") {
             Object o;
             Array::Ptr a = new Array;
+            Array::Ptr tb = new Array;
             store.read([&](store::Sql& sql) {
                 for (const auto& r : ex::deliveriesOf(sql, id)) a->add(deliveryJson(sql, r));
+                for (const auto& r : ex::takeBackDeliveriesOf(sql, id)) tb->add(deliveryJson(sql, r));
             });
             o.set("document", id);
             o.set("items", a);
+            o.set("take_back_items", tb);  // the 13s of a recall, each a delivery of its own
             return json(200, o);
         }
         // recipients: the preview a clerk sees before issuing

@@ -82,7 +82,9 @@ IncomingEntry incomingFrom(const SqlRows& r, std::size_t i) {
 
 std::vector<std::string> incomingTakeBackSchema() {
     // "" | "requested" (the sender's 13) | "15" agreed | "16" refused (edxml.md §5).
-    return {"ALTER TABLE incoming ADD COLUMN take_back TEXT NOT NULL DEFAULT ''"};
+    return {"ALTER TABLE incoming ADD COLUMN take_back TEXT NOT NULL DEFAULT ''",
+            // claimDue keeps the statuses of one incoming document in order
+            "CREATE INDEX deliveries_incoming ON deliveries (incoming_id, id)"};
 }
 
 std::vector<std::string> exchangeSchema(Backend b) {
@@ -168,7 +170,15 @@ bool enqueue(Sql& sql, const OutboxEntry& e, std::int64_t nowMs, const std::stri
 
 std::vector<DeliveryRow> claimDue(Sql& sql, std::int64_t nowMs, int limit, std::int64_t leaseMs) {
     auto rows = deliveries(sql.query(std::string("SELECT ") + kDeliveryColumns +
-                                         " FROM deliveries WHERE state = 'queued' AND next_at <= $1 ORDER BY next_at, id LIMIT $2" +
+                                         " FROM deliveries WHERE state = 'queued' AND next_at <= $1" +
+                                         // Statuses about one incoming document go in the order they were
+                                         // given (03 before 04 …): a later one waits while an earlier one
+                                         // is queued or in flight; a receiver would take 04 then drop 03.
+                                         " AND NOT (kind = 'status' AND incoming_id <> 0 AND EXISTS (SELECT 1 FROM deliveries e"
+                                         " WHERE e.kind = 'status' AND e.incoming_id = deliveries.incoming_id"
+                                         " AND e.recipient_organ_id = deliveries.recipient_organ_id AND e.id < deliveries.id"
+                                         " AND e.state = 'queued'))"
+                                         " ORDER BY next_at, id LIMIT $2" +
                                          (sql.backend() == Backend::Postgres ? " FOR UPDATE SKIP LOCKED" : ""),
                                      {nowMs, std::int64_t(limit)}));
     for (auto& d : rows) {
@@ -196,6 +206,12 @@ std::optional<DeliveryRow> deliveryFor(Sql& sql, const std::string& edxmlDocumen
 std::vector<DeliveryRow> deliveriesOf(Sql& sql, Id documentId) {
     return deliveries(sql.query(std::string("SELECT ") + kDeliveryColumns +
                                     " FROM deliveries WHERE kind = 'edoc' AND document_id = $1 ORDER BY id",
+                                {documentId}));
+}
+
+std::vector<DeliveryRow> takeBackDeliveriesOf(Sql& sql, Id documentId) {
+    return deliveries(sql.query(std::string("SELECT ") + kDeliveryColumns +
+                                    " FROM deliveries WHERE kind = 'status' AND document_id = $1 ORDER BY id",
                                 {documentId}));
 }
 

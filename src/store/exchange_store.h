@@ -21,7 +21,7 @@ namespace vanthu::store {
 
 // The DDL of migration 2 (same tables on both back ends).
 std::vector<std::string> exchangeSchema(Backend b);
-// Migration 3: the take-back column of the incoming register.
+// Migration 3: the take-back column of the incoming register; an index for claimDue's ordering.
 std::vector<std::string> incomingTakeBackSchema();
 
 struct OutboxEntry {
@@ -99,11 +99,13 @@ std::optional<std::string> bytes(Sql& sql, const std::string& sha256);
 bool enqueue(Sql& sql, const OutboxEntry& e, std::int64_t nowMs, const std::string& at);
 // Rows due at nowMs in state "queued", oldest first; each is leased (next_at moved to
 // nowMs + leaseMs) in the same transaction, so two workers never hold one row and a worker
-// killed mid-send leaves it due again after the lease.
+// killed mid-send leaves it due again after the lease. A status about an incoming document is
+// not due while an earlier status about it to the same recipient is still queued (in order).
 std::vector<DeliveryRow> claimDue(Sql& sql, std::int64_t nowMs, int limit, std::int64_t leaseMs);
 std::optional<DeliveryRow> delivery(Sql& sql, Id id);
 std::optional<DeliveryRow> deliveryFor(Sql& sql, const std::string& edxmlDocumentId, const std::string& recipientOrganId);
-std::vector<DeliveryRow> deliveriesOf(Sql& sql, Id documentId);
+std::vector<DeliveryRow> deliveriesOf(Sql& sql, Id documentId);           // the edoc rows
+std::vector<DeliveryRow> takeBackDeliveriesOf(Sql& sql, Id documentId);   // the 13s sent about it
 // edoc deliveries created before `beforeIso` whose state is not yet an acknowledgement (01 or later).
 std::vector<DeliveryRow> unacknowledged(Sql& sql, const std::string& beforeIso);
 void save(Sql& sql, const DeliveryRow& row, const std::string& at);

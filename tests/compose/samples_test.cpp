@@ -113,5 +113,25 @@ TEST(SamplesSeed000, AttachedNoteMatchesTheSeed) {
               "(Ban hành kèm theo Quyết định số 1020/QĐ-BTP ngày 08 tháng 5 năm 2018 của Bộ trưởng Bộ Tư pháp)");
 }
 
+TEST(SamplesSeed000, CouncilAuthorityPrintsAsTwoTightLines) {
+    // Sample 09: "HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NAM" over "KHÓA X, KỲ HỌP THỨ 23", bold capitals,
+    // centred, no gap between them; the block keeps its space before and after.
+    const auto read = input::readDocumentFile(vanthu::testing::sample("09-nq-hdnd.xml"));
+    ASSERT_TRUE(read.ok()) << read.error().describe();
+    const Composition c = composer().compose(read.value().document, options());
+    std::vector<const Paragraph*> lines;
+    for (const auto& b : c.sections.front().blocks)
+        if (const auto* p = std::get_if<Paragraph>(&b); p && p->role == Role::AuthorityLine) lines.push_back(p);
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[0]->text(), "HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NAM");
+    EXPECT_EQ(lines[1]->text(), "KHÓA X, KỲ HỌP THỨ 23");
+    EXPECT_EQ(lines[0]->format.spaceAfterPt, 0);
+    EXPECT_EQ(lines[1]->format.spaceBeforePt, 0);
+    EXPECT_GT(lines[0]->format.spaceBeforePt, 0);
+    EXPECT_GT(lines[1]->format.spaceAfterPt, 0);
+    EXPECT_TRUE(lines[0]->format.keepWithNext);
+    for (const auto* p : lines) EXPECT_EQ(p->format.align, Align::Center);
+}
+
 }  // namespace
 }  // namespace vanthu::compose

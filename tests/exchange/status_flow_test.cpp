@@ -89,6 +89,14 @@ TEST_F(ExchangeTest, LaterStatusesRejectionAndTakeBackReachTheSender) {
     })) << "15/16 did not reach A";
     d = deliveries(ca, id);
     EXPECT_EQ(d[kKhtc]->getValue<std::string>("state"), "06") << "a take-back does not undo the handling state";
+    {
+        // Each 13 is a delivery of its own, tracked like the document's.
+        const auto r = ca.get("/api/v1/documents/" + std::to_string(id) + "/deliveries", tokens_["a"]);
+        const auto tb = r.json()->getArray("take_back_items");
+        ASSERT_TRUE(tb);
+        ASSERT_EQ(tb->size(), 2u) << r.body;
+        for (std::size_t i = 0; i < tb->size(); ++i) EXPECT_EQ(tb->getObject(unsigned(i))->getValue<std::string>("state"), "sent");
+    }
     // B's register keeps its number and says why in Ghi chú.
     const auto entry = cb.get(b1, tokens_["b"]);
     ASSERT_EQ(entry.status, 200);

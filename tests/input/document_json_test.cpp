@@ -96,6 +96,19 @@ std::string replaced(std::string s, const std::string& from, const std::string& 
     return s.replace(at, from.size(), to);
 }
 
+TEST(DocumentJson, AuthorityAsLinesIsTheXmlsLines) {
+    // A council's authority is printed on two lines (sample 09): ["…", "KHÓA X, KỲ HỌP THỨ 23"].
+    const std::string json = replaced(kJson, R"("authority": "BỘ TRƯỞNG BỘ TƯ PHÁP")",
+                                      R"("authority": ["HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NAM", "KHÓA X, KỲ HỌP THỨ 23"])");
+    auto xml = documentJsonToXml(json);
+    ASSERT_TRUE(xml.ok()) << describeAll(xml.errors());
+    EXPECT_NE(xml.value().find("<line>KHÓA X, KỲ HỌP THỨ 23</line>"), std::string::npos) << xml.value();
+    EXPECT_EQ(read(xml.value()).authority, "HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NAM\nKHÓA X, KỲ HỌP THỨ 23");
+    const auto bad = documentJsonToXml(replaced(kJson, R"("authority": "BỘ TRƯỞNG BỘ TƯ PHÁP")", R"("authority": ["A", 7])"));
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().field, "authority[1]");
+}
+
 TEST(DocumentJson, ErrorsNameTheJsonPath) {
     EXPECT_NE(onlyError("{\"type\": ").messageEn.find("Malformed JSON"), std::string::npos);
     EXPECT_EQ(onlyError("[1, 2]").field, "");

@@ -150,6 +150,37 @@ TEST(ReadDocument, DateCheckWorksWithoutTheSchema) {
     expectError(r.error(), Errc::InvalidInput, 6, 3, "/document/issueDate");
 }
 
+TEST(ReadDocument, AuthorityOnSeveralLines) {
+    // Sample 09: a council's authority and its term/session, one under the other.
+    const std::string xml = readFile(testing::sample("09-nq-hdnd.xml"));
+    auto r = readDocumentXml(xml);
+    ASSERT_TRUE(r.ok()) << describeAll(r.errors());
+    EXPECT_EQ(r.value().document.authority, "HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NAM\nKHÓA X, KỲ HỌP THỨ 23");
+
+    const auto replaced = [&](const std::string& from, const std::string& to) {
+        std::string s = xml;
+        const auto at = s.find(from);
+        EXPECT_NE(at, std::string::npos) << from;
+        return s.replace(at, from.size(), to);
+    };
+    // Text beside the lines: refused, located at the element.
+    auto both = readDocumentXml(replaced("<line>KHÓA X", "KỲ HỌP <line>KHÓA X"));
+    ASSERT_FALSE(both.ok());
+    EXPECT_EQ(both.error().field, "/document/authority") << describeAll(both.errors());
+    EXPECT_NE(both.error().messageEn.find("not both"), std::string::npos);
+    // An empty authority, an empty line, a fourth line: refused.
+    const auto a = xml.find("<authority>"), b = xml.find("</authority>") + std::string("</authority>").size();
+    for (const std::string bad : {"<authority> </authority>", "<authority><line> </line></authority>",
+                                  "<authority><line>A</line><line>B</line><line>C</line><line>D</line></authority>"}) {
+        std::string s = xml;
+        auto r2 = readDocumentXml(s.replace(a, b - a, bad));
+        EXPECT_FALSE(r2.ok()) << bad;
+        if (!r2.ok()) {
+            EXPECT_EQ(r2.error().field.rfind("/document/authority", 0), 0u) << bad << ": " << describeAll(r2.errors());
+        }
+    }
+}
+
 TEST(ReadDocument, UnknownDocumentType) {
     const auto e = onlyError("unknown-type.xml");
     expectError(e, Errc::SchemaViolation, 2, 41, "/document/@type");

@@ -190,6 +190,20 @@ TEST(TextImport, CongVanWithKinhGuiAndMarks) {
     EXPECT_EQ(d.signatures[0].name, "Trần Minh Đức");
 }
 
+TEST(TextImport, CouncilResolutionKeepsItsTermAndSessionOnALineOfItsOwn) {
+    const std::string text =
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 52/NQ-HĐND\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQuảng Nam, ngày 12 tháng 7 năm 2024\n\n"
+        "NGHỊ QUYẾT\nVề việc thành lập Đoàn giám sát\n\n"
+        "HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NAM\nKHÓA X, KỲ HỌP THỨ 23\n\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\n"
+        "QUYẾT NGHỊ:\n\nĐiều 1. Thành lập Đoàn giám sát.\n\n"
+        "TM. HỘI ĐỒNG NHÂN DÂN\nCHỦ TỊCH\n\n\nNguyễn Văn A\n";
+    auto r = importText(text);
+    ASSERT_TRUE(r.ok()) << describeAll(r.errors());
+    EXPECT_EQ(r.value().document.authority, "HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NAM\nKHÓA X, KỲ HỌP THỨ 23");
+}
+
 TEST(TextImport, ChaptersArticlesClausesAndPoints) {
     const std::string text =
         "Số: 14/2024/QĐ-UBND\nThái Nguyên, ngày 02 tháng 4 năm 2024\n\nQUY ĐỊNH\nVề quản lý công tác văn thư\n\n"
