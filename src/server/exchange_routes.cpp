@@ -15,6 +15,7 @@
 #include <set>
 #include <sstream>
 
+#include "compose/register_sheet.h"
 #include "core/files.h"
 #include "server/axis_poller.h"
 #include "server/http_transport.h"
@@ -529,8 +530,11 @@ struct Exchange::Impl {
                     entries.insert(entries.end(), es.begin(), es.end());
                 }
             });
-            if (auto it = params.find("format"); it != params.end() && it->second == "csv")
-                return Reply{200, "text/csv; charset=utf-8", store::incomingCsv(entries)};
+            const std::string format = params.count("format") ? params.at("format") : "json";
+            if (format != "json" && format != "csv" && format != "docx" && format != "pdf")
+                refuse(406, "not_acceptable", "Định dạng phải là json, csv, docx hoặc pdf", "format must be json, csv, docx or pdf", "format");
+            if (format == "csv") return Reply{200, "text/csv; charset=utf-8", store::incomingCsv(entries)};
+            if (format == "docx" || format == "pdf") return incomingSheet(user, year, entries, format);
             Object o;
             o.set("year", year);
             Array::Ptr a = new Array;
@@ -591,6 +595,23 @@ struct Exchange::Impl {
             return answer(user, *entry, a);
         }
         refuse(404, "not_found", "Không có đường dẫn này", "no such path", "path");
+    }
+
+    // The printed Sổ đăng ký văn bản đến (the same layout as the outgoing register).
+    Reply incomingSheet(const store::User& user, int year, const std::vector<store::IncomingEntry>& entries, const std::string& format) {
+        if (!renderer || !renderer->supports(format))
+            refuse(501, "not_implemented", "Chưa hỗ trợ định dạng " + format, "format " + format + " is not available", "format");
+        compose::RegisterSheet sheet;
+        sheet.title = "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN";
+        const auto organ = store.organ(user.organId);
+        sheet.organName = organ ? organ->name : "";
+        sheet.year = year;
+        sheet.headings = store::incomingHeadings();
+        sheet.relativeWidths = {1.4, 0.9, 2.0, 1.9, 1.4, 3.4, 1.6, 1.4, 1.0, 1.2};  // dates and codes never wrap
+        for (const auto& e : entries) sheet.rows.push_back(store::incomingCells(e));
+        auto bytes = renderer->renderRegister(sheet, format);
+        if (!bytes) refuse(501, "not_implemented", "Chưa hỗ trợ định dạng " + format, "format " + format + " is not available", "format");
+        return Reply{200, format == "pdf" ? "application/pdf" : kDocxMime, std::move(*bytes)};
     }
 
     std::vector<store::Id> organsFor(const store::User& user) {

@@ -59,7 +59,7 @@ std::string openApiJson() {
     "/documents/{id}/deliveries": {"get": {"summary": "Per recipient: state (queued, sent, 01…06, dead), attempts, last_error, statuses [{state, at, detail}], take_back (none, 13, 15, 16); take_back_items: the status-13 deliveries of a recall", "responses": {"200": {"description": "{items, take_back_items}"}}}},
     "/deliveries": {"get": {"summary": "Deliveries not acknowledged (no 01 or later) and created more than unacknowledged_days days ago (default 0)", "responses": {"200": {"description": "{items}"}}}},
     "/deliveries/{delivery}/retry": {"post": {"summary": "Clerk: put a dead delivery back in the queue", "responses": {"200": {"description": "the delivery"}, "409": {"description": "not dead"}}}},
-    "/incoming": {"get": {"summary": "Incoming register (Sổ đăng ký văn bản đến, 10 columns): year, format=json|csv", "responses": {"200": {"description": "entries"}}}},
+    "/incoming": {"get": {"summary": "Incoming register (Sổ đăng ký văn bản đến, 10 columns): year, format=json|csv|docx|pdf (the printed book, landscape A4)", "responses": {"200": {"description": "entries"}}}},
     "/incoming/{entry}": {"get": {"summary": "One incoming document with its files", "responses": {"200": {"description": "entry"}}}},
     "/incoming/{entry}/files/{index}": {"get": {"summary": "An attached file, the bytes as received", "responses": {"200": {"description": "bytes"}}}},
     "/incoming/{entry}/accept": {"post": {"summary": "Clerk accepts: status 03 is sent to the sender. Optional {\"recipient_unit\"}: the unit or person it is handed to (register columns 7 Đơn vị hoặc người nhận and 8 Ngày chuyển = today)", "responses": {"200": {"description": "entry"}, "409": {"description": "already answered"}}}},

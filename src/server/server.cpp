@@ -26,6 +26,7 @@
 #include <set>
 #include <sstream>
 
+#include "compose/register_sheet.h"
 #include "core/error.h"
 #include "input/document_json.h"
 #include "input/document_reader.h"
@@ -811,12 +812,15 @@ struct Server::Impl {
             if (fmt == "docx" || fmt == "pdf") {
                 if (!renderer->supports(fmt))
                     fail(501, "not_implemented", "Chưa hỗ trợ định dạng " + fmt, "format " + fmt + " is not available yet", "format");
-                RegisterSheet sheet;
+                compose::RegisterSheet sheet;
                 const auto organ = store.organ(reg.organId);
+                sheet.title = "SỔ ĐĂNG KÝ VĂN BẢN ĐI";
                 sheet.organName = organ ? organ->name : "";
                 sheet.registerName = reg.name;
                 sheet.year = year;
-                sheet.entries = std::move(entries);
+                sheet.headings = store::registerHeadings();
+                sheet.relativeWidths = {1.9, 1.4, 3.2, 1.4, 2.0, 1.4, 0.8, 1.4, 0.9, 1.3};  // dates and codes never wrap
+                for (const auto& e : entries) sheet.rows.push_back(store::registerCells(e));
                 auto bytes = renderer->renderRegister(sheet, fmt);
                 if (!bytes) fail(501, "not_implemented", "Chưa hỗ trợ định dạng " + fmt, "format " + fmt + " is not available yet", "format");
                 Reply r;

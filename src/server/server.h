@@ -22,14 +22,11 @@
 #include "model/document.h"
 #include "store/store.h"
 
-namespace vanthu::server {
+namespace vanthu::compose {
+struct RegisterSheet;  // compose/register_sheet.h
+}  // namespace vanthu::compose
 
-struct RegisterSheet {
-    std::string organName;
-    std::string registerName;
-    int year = 0;
-    std::vector<store::RegisterEntry> entries;
-};
+namespace vanthu::server {
 
 // Renders documents and register sheets. A format the renderer does not know gives nullopt
 // (the server answers 501). Implementations must be thread-safe and deterministic.
@@ -38,10 +35,10 @@ public:
     virtual ~DocumentRenderer() = default;
     virtual bool supports(std::string_view format) const = 0;  // "docx", "pdf"
     virtual std::optional<std::string> renderDocument(const model::Document& doc, std::string_view format) const = 0;
-    virtual std::optional<std::string> renderRegister(const RegisterSheet& sheet, std::string_view format) const = 0;
+    virtual std::optional<std::string> renderRegister(const compose::RegisterSheet& sheet, std::string_view format) const = 0;
 };
 
-// DOCX through compose + docx (templates and fonts from dataDir()); no PDF yet.
+// DOCX and PDF through compose, docx and pdf (templates and fonts from dataDir(), loaded on first use).
 std::shared_ptr<DocumentRenderer> makeStandardRenderer();
 
 class Exchange;  // server/exchange.h

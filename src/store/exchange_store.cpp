@@ -369,10 +369,13 @@ std::string incomingCsv(const std::vector<IncomingEntry>& entries) {
         out += "\r\n";
     };
     row(incomingHeadings());
-    for (const auto& e : entries)
-        row({ddmmyyyy(e.receivedAt), std::to_string(e.number), e.sender, e.code, ddmmyyyy(e.documentDate), e.typeAndSubject,
-             e.recipientUnit, e.handedAt.empty() ? "" : ddmmyyyy(e.handedAt), "", e.note});
+    for (const auto& e : entries) row(incomingCells(e));
     return out;
+}
+
+std::vector<std::string> incomingCells(const IncomingEntry& e) {
+    return {ddmmyyyy(e.receivedAt), std::to_string(e.number), e.sender, e.code, ddmmyyyy(e.documentDate), e.typeAndSubject,
+            e.recipientUnit, e.handedAt.empty() ? "" : ddmmyyyy(e.handedAt), "", e.note};
 }
 
 }  // namespace vanthu::store

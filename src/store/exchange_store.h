@@ -134,6 +134,7 @@ std::vector<IncomingFile> incomingFiles(Sql& sql, Id incomingId);
 
 // The 10 columns of the incoming register as CSV (UTF-8 with BOM), headings of decree-30-2020.md §6.
 std::string incomingCsv(const std::vector<IncomingEntry>& entries);
+std::vector<std::string> incomingCells(const IncomingEntry& e);  // one row, the columns of incomingHeadings()
 const std::vector<std::string>& incomingHeadings();
 
 }  // namespace vanthu::store

@@ -233,6 +233,7 @@ private:
 // The 10 columns of the outgoing register as CSV (RFC 4180, UTF-8 with BOM so spreadsheets
 // read the diacritics), with the Vietnamese headings of decree-30-2020.md §6.
 std::string registerCsv(const std::vector<RegisterEntry>& entries);
+std::vector<std::string> registerCells(const RegisterEntry& e);  // one row, the columns of registerHeadings()
 const std::vector<std::string>& registerHeadings();
 
 std::string sha256Hex(const std::string& bytes);

@@ -3,6 +3,8 @@
 // C rejects (02) with a reason A can read; A recalls the document and asks both to give it back
 // (13): B agrees (15), C refuses (16), and each answer lands on its delivery at A. Repeats and
 // answers out of order are refused with 409 and send nothing.
+#include <cstdio>
+
 #include "exchange/exchange_fixtures.h"
 
 namespace vanthu::testing {
@@ -52,6 +54,27 @@ TEST_F(ExchangeTest, LaterStatusesRejectionAndTakeBackReachTheSender) {
     EXPECT_EQ(cb.postJson(b1 + "/status", tokens_["b"], R"({"code":"05"})").status, 409) << "back from 06";
     const auto csv = cb.get("/api/v1/incoming?format=csv", tokens_["b"]);
     EXPECT_NE(csv.body.find("Vụ Kế hoạch - Tài chính"), std::string::npos) << csv.body;
+    {
+        // The printed book, read back by poppler.
+        const auto pdf = cb.get("/api/v1/incoming?format=pdf", tokens_["b"]);
+        ASSERT_EQ(pdf.status, 200) << pdf.body.substr(0, 300);
+        ASSERT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
+        spit(dir_ / "incoming.pdf", pdf.body);
+        const std::string cmd = "pdftotext -enc UTF-8 " + (dir_ / "incoming.pdf").string() + " -";
+        std::string text;
+        if (FILE* f = ::popen(cmd.c_str(), "r")) {
+            char buf[4096];
+            for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
+            ::pclose(f);
+        }
+        EXPECT_NE(text.find("SỔ ĐĂNG KÝ VĂN BẢN ĐẾN"), std::string::npos) << text;
+        EXPECT_NE(text.find("1020/QĐ-BTP"), std::string::npos) << text;
+        EXPECT_NE(text.find("08/05/2018"), std::string::npos) << "a date wrapped inside its cell: " << text;
+        const auto docx = cb.get("/api/v1/incoming?format=docx", tokens_["b"]);
+        ASSERT_EQ(docx.status, 200);
+        EXPECT_EQ(docx.body.rfind("PK", 0), 0u);
+        EXPECT_EQ(cb.get("/api/v1/incoming?format=xls", tokens_["b"]).status, 406);
+    }
 
     // C rejects, with its reason.
     const auto rej = cc.postJson(c1 + "/reject", tokens_["c"], R"({"reason":"Không thuộc thẩm quyền của Cục"})");

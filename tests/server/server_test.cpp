@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <atomic>
 #include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <random>
 #include <set>
@@ -243,6 +246,21 @@ TEST_P(ServerTest, RegistersExportTheTenColumns) {
     const auto sheet = client_->get("/api/v1/registers/" + rid + "/entries?format=pdf&year=2024", clerk_);
     ASSERT_EQ(sheet.status, 200) << sheet.body.substr(0, 300);
     EXPECT_EQ(sheet.body.rfind("%PDF-", 0), 0u);
+    {
+        // Read back by poppler: the title, and the number and date whole inside their cells.
+        const auto path = std::filesystem::temp_directory_path() / ("vanthu-register-" + std::to_string(::getpid()) + ".pdf");
+        std::ofstream(path, std::ios::binary) << sheet.body;
+        std::string text;
+        if (FILE* f = ::popen(("pdftotext -enc UTF-8 " + path.string() + " -").c_str(), "r")) {
+            char buf[4096];
+            for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
+            ::pclose(f);
+        }
+        std::filesystem::remove(path);
+        EXPECT_NE(text.find("SỔ ĐĂNG KÝ VĂN BẢN ĐI"), std::string::npos) << text;
+        EXPECT_NE(text.find("01/TB-BTP"), std::string::npos) << text;
+        EXPECT_NE(text.find("01/03/2024"), std::string::npos) << text;
+    }
     expectError(client_->get("/api/v1/registers/" + rid + "/entries?format=xls", clerk_), 406, "not_acceptable", "register xls");
     expectError(client_->get("/api/v1/registers/" + rid + "/entries", otherClerk_), 403, "forbidden_organ", "other organ's register");
     const auto made = client_->postJson("/api/v1/registers", admin_, R"({"name":"Hội đồng thi đua","kind":"advisory"})");
