@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <ostream>
 
@@ -11,6 +12,8 @@
 #include "compose/composer.h"
 #include "core/error.h"
 #include "core/files.h"
+#include "distribution/agency_directory.h"
+#include "distribution/organ_id.h"
 #include "distribution/package_builder.h"
 #include "distribution/resolution.h"
 #include "docx/docx_writer.h"
@@ -33,6 +36,8 @@ constexpr const char* kUsage =
     "  vanthu import FILE.txt -o OUT.xml [--issuer NAME …]  a document from its text → document XML\n"
     "  vanthu recipients FILE.xml [--directory AGENCIES.xml]\n"
     "                                                        show what each Nơi nhận line resolves to\n"
+    "  vanthu agencies AGENCIES.xml [-o OUT.xml]             check an agency directory (schema + rules), count what it\n"
+    "                                                        can deliver to; -o writes it back in the normal form\n"
     "  vanthu version\n";
 
 struct Args {
@@ -176,6 +181,33 @@ const char* kindLabel(distribution::Target::Kind k) {
     return "?";
 }
 
+// Checks an agency directory before it is put in service (`vanthu serve --directory`): every
+// error located (exit 2), warnings printed, then what it holds and can deliver to.
+int agencies(const Args& a, std::ostream& out, std::ostream& err) {
+    auto dir = distribution::AgencyDirectory::loadFile(a.file);
+    if (!dir.ok()) {
+        printErrors(err, a.file, dir.errors());
+        return kExitInvalid;
+    }
+    printErrors(err, a.file, dir.value().warnings, "cảnh báo/warning");
+    const auto& d = dir.value().directory;
+    std::size_t strict = 0, units = 0;
+    std::map<std::string, std::size_t> byTransport;
+    for (const auto& ag : d.agencies()) {
+        if (distribution::isStrictOrganId(ag.organId)) ++strict;
+        units += ag.units.size();
+        if (!ag.endpoint.empty()) ++byTransport[ag.endpoint.transport];
+    }
+    out << a.file << ": " << d.agencies().size() << " agencies (" << strict << " with a QCVN 102 organId), " << units
+        << " internal units, " << d.groups().size() << " groups\n";
+    out << "endpoints:";
+    if (byTransport.empty()) out << " none";
+    for (const auto& [t, n] : byTransport) out << " " << t << " " << n;
+    out << "\n";
+    if (!a.output.empty()) writeFileAtomic(a.output, d.toXml());
+    return kExitOk;
+}
+
 // Prints each Nơi nhận line and what it resolved to, then the unresolved pieces. Unresolved
 // pieces are not an error (exit 0): the clerk decides before issuing.
 int recipients(const Args& a, std::ostream& out, std::ostream& err) {
@@ -260,6 +292,7 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
         if (args->command == "check") return check(*args, out, err);
         if (args->command == "render") return render(*args, out, err);
         if (args->command == "recipients") return recipients(*args, out, err);
+        if (args->command == "agencies") return agencies(*args, out, err);
         err << "vanthu: unknown command '" << args->command << "'\n" << kUsage;
         return kExitInvalid;
     } catch (const Failure& f) {

@@ -261,6 +261,7 @@ struct Exchange::Impl {
         if (seg.size() < 3 || seg[0] != "api" || seg[1] != "v1") return false;
         const std::string& head = seg[2];
         if (head == "edxml" || head == "deliveries" || head == "incoming" || head == "inbox") return true;
+        if (head == "agencies" && seg.size() == 3 && method == "GET") return true;
         return head == "documents" && seg.size() == 5 && (seg[4] == "deliveries" || seg[4] == "recipients") && method == "GET";
     }
 
@@ -282,6 +283,10 @@ struct Exchange::Impl {
             if (seg[0] == "documents") return documentRoutes(user, parseId(seg[1]), seg[2]);
             if (seg[0] == "deliveries") return deliveryRoutes(req.getMethod(), user, seg, params);
             if (seg[0] == "incoming") return incomingRoutes(req.getMethod(), user, seg, params, body);
+            if (seg[0] == "agencies") {  // the directory in force, exported in its normal form
+                requireClerk(user);
+                return Reply{200, "application/xml; charset=utf-8", directory.toXml()};
+            }
             if (seg[0] == "inbox" && seg.size() == 1 && req.getMethod() == "GET") return inboxList(user);
             if (seg[0] == "inbox" && seg.size() == 2 && req.getMethod() == "GET") return inboxPackage(user, parseId(seg[1]));
             refuse(404, "not_found", "Không có đường dẫn này", "no such path", "path");

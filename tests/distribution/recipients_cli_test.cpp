@@ -1,5 +1,7 @@
 // `vanthu recipients`, run in process.
+#include <filesystem>
 #include <sstream>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -61,6 +63,34 @@ TEST(RecipientsCommand, InvalidDocumentOrDirectoryExitsTwo) {
     r = run({"recipients", testing::sample("05-bao-cao.xml").string(), "--directory", (dir / "bad.xml").string()});
     EXPECT_EQ(r.code, 2);
     EXPECT_TRUE(r.out.empty());
+    std::filesystem::remove_all(dir);
+}
+
+TEST(AgenciesCommand, ChecksCountsAndWritesTheNormalForm) {
+    const auto out = std::filesystem::temp_directory_path() / ("vanthu-agencies-" + std::to_string(::getpid()) + ".xml");
+    const auto r = run({"agencies", testing::sample("agencies.xml").string(), "-o", out.string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find(" agencies ("), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("endpoints: axis "), std::string::npos) << r.out;
+    // What it wrote reads back to the same directory (and is checked again by the same command).
+    const auto again = run({"agencies", out.string()});
+    EXPECT_EQ(again.code, 0) << again.err;
+    EXPECT_EQ(again.out.substr(again.out.find(':')), r.out.substr(r.out.find(':')));
+    std::filesystem::remove(out);
+}
+
+TEST(AgenciesCommand, ABrokenDirectoryIsLocatedAndWritesNothing) {
+    const auto dir = std::filesystem::temp_directory_path() / ("vanthu-agencies-bad-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    writeFileAtomic(dir / "a.xml",
+                    "<agencyDirectory xmlns=\"urn:vanthu:agency-directory:1\">\n"
+                    "  <agency key=\"x\" organId=\"000.00.00.G12\" parent=\"nobody\"><name>X</name></agency>\n"
+                    "</agencyDirectory>\n");
+    const auto r = run({"agencies", (dir / "a.xml").string(), "-o", (dir / "out.xml").string()});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("a.xml:2:"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("nobody"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(dir / "out.xml"));
     std::filesystem::remove_all(dir);
 }
 

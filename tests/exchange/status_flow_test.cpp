@@ -35,6 +35,11 @@ TEST_F(ExchangeTest, LaterStatusesRejectionAndTakeBackReachTheSender) {
     const std::string b1 = "/api/v1/incoming/" + std::to_string(inB->getObject(0)->getValue<std::int64_t>("id"));
     const std::string c1 = "/api/v1/incoming/" + std::to_string(inC->getObject(0)->getValue<std::int64_t>("id"));
 
+    // The directory in force, as B sees it (export in the normal form, valid by the same schema).
+    const auto dir = cb.get("/api/v1/agencies", tokens_["b"]);
+    ASSERT_EQ(dir.status, 200);
+    EXPECT_NE(dir.body.find("organId=\"000.00.05.G12\""), std::string::npos);
+
     // Out of order, unknown fields, a rejection without a reason: refused, nothing sent.
     EXPECT_EQ(cb.postJson(b1 + "/status", tokens_["b"], R"({"code":"04"})").status, 409) << "04 before 03";
     EXPECT_EQ(cb.postJson(b1 + "/status", tokens_["b"], R"({"code":"03"})").status, 400) << "03 is /accept";
