@@ -42,16 +42,6 @@ protected:
             if (s.from == from && s.to == to && s.messageType == type) out.push_back(s);
         return out;
     }
-    std::vector<std::pair<std::string, std::string>> inboxOf(HttpClient& c, const std::string& who) {
-        std::vector<std::pair<std::string, std::string>> out;
-        const auto r = c.get("/api/v1/inbox", tokens_[who]);
-        if (r.status != 200) return out;
-        const auto items = r.json()->getArray("items");
-        for (std::size_t i = 0; i < items->size(); ++i)
-            out.emplace_back(items->getObject(unsigned(i))->getValue<std::string>("outcome"),
-                             items->getObject(unsigned(i))->getValue<std::string>("reason"));
-        return out;
-    }
     std::unique_ptr<AxisStandIn> axis_;
 };
 

@@ -60,17 +60,9 @@ protected:
         b_ = &start("b");
         ASSERT_GT(b_->port(), 0);
     }
-    // Every inbox row's outcome and reason, in order.
     std::vector<std::pair<std::string, std::string>> inbox() {
         HttpClient c(b_->port());
-        const auto r = c.get("/api/v1/inbox", tokens_["b"]);
-        std::vector<std::pair<std::string, std::string>> out;
-        if (r.status != 200) return out;
-        const auto items = r.json()->getArray("items");
-        for (std::size_t i = 0; i < items->size(); ++i)
-            out.emplace_back(items->getObject(unsigned(i))->getValue<std::string>("outcome"),
-                             items->getObject(unsigned(i))->getValue<std::string>("reason"));
-        return out;
+        return inboxOf(c, "b");
     }
     std::size_t registered() {
         HttpClient c(b_->port());

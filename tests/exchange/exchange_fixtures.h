@@ -223,6 +223,18 @@ protected:
         return r.json()->getArray("items");
     }
 
+    // Every inbox row's outcome and reason, in order.
+    std::vector<std::pair<std::string, std::string>> inboxOf(HttpClient& c, const std::string& who) {
+        std::vector<std::pair<std::string, std::string>> out;
+        const auto r = c.get("/api/v1/inbox", tokens_[who]);
+        if (r.status != 200) return out;
+        const auto items = r.json()->getArray("items");
+        for (std::size_t i = 0; i < items->size(); ++i)
+            out.emplace_back(items->getObject(unsigned(i))->getValue<std::string>("outcome"),
+                             items->getObject(unsigned(i))->getValue<std::string>("reason"));
+        return out;
+    }
+
     std::filesystem::path dir_;
     int portA_ = 0, portB_ = 0, portC_ = 0;
     std::map<std::string, std::string> urls_, tokens_;

@@ -3,9 +3,8 @@
 // C rejects (02) with a reason A can read; A recalls the document and asks both to give it back
 // (13): B agrees (15), C refuses (16), and each answer lands on its delivery at A. Repeats and
 // answers out of order are refused with 409 and send nothing.
-#include <cstdio>
-
 #include "exchange/exchange_fixtures.h"
+#include "support/test_support.h"
 
 namespace vanthu::testing {
 namespace {
@@ -64,14 +63,7 @@ TEST_F(ExchangeTest, LaterStatusesRejectionAndTakeBackReachTheSender) {
         const auto pdf = cb.get("/api/v1/incoming?format=pdf", tokens_["b"]);
         ASSERT_EQ(pdf.status, 200) << pdf.body.substr(0, 300);
         ASSERT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
-        spit(dir_ / "incoming.pdf", pdf.body);
-        const std::string cmd = "pdftotext -enc UTF-8 " + (dir_ / "incoming.pdf").string() + " -";
-        std::string text;
-        if (FILE* f = ::popen(cmd.c_str(), "r")) {
-            char buf[4096];
-            for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
-            ::pclose(f);
-        }
+        const std::string text = pdfText(pdf.body);
         EXPECT_NE(text.find("SỔ ĐĂNG KÝ VĂN BẢN ĐẾN"), std::string::npos) << text;
         EXPECT_NE(text.find("1020/QĐ-BTP"), std::string::npos) << text;
         EXPECT_NE(text.find("08/05/2018"), std::string::npos) << "a date wrapped inside its cell: " << text;

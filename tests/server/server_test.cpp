@@ -4,9 +4,6 @@
 #include <algorithm>
 #include <atomic>
 #include <csignal>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <random>
 #include <set>
@@ -15,6 +12,7 @@
 #include <Poco/URI.h>
 
 #include "server/http_client.h"
+#include "support/test_support.h"
 #include "server/exchange.h"
 #include "server/server.h"
 #include "store/fixtures.h"
@@ -248,15 +246,7 @@ TEST_P(ServerTest, RegistersExportTheTenColumns) {
     EXPECT_EQ(sheet.body.rfind("%PDF-", 0), 0u);
     {
         // Read back by poppler: the title, and the number and date whole inside their cells.
-        const auto path = std::filesystem::temp_directory_path() / ("vanthu-register-" + std::to_string(::getpid()) + ".pdf");
-        std::ofstream(path, std::ios::binary) << sheet.body;
-        std::string text;
-        if (FILE* f = ::popen(("pdftotext -enc UTF-8 " + path.string() + " -").c_str(), "r")) {
-            char buf[4096];
-            for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
-            ::pclose(f);
-        }
-        std::filesystem::remove(path);
+        const std::string text = vanthu::testing::pdfText(sheet.body);
         EXPECT_NE(text.find("SỔ ĐĂNG KÝ VĂN BẢN ĐI"), std::string::npos) << text;
         EXPECT_NE(text.find("01/TB-BTP"), std::string::npos) << text;
         EXPECT_NE(text.find("01/03/2024"), std::string::npos) << text;

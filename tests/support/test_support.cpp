@@ -2,15 +2,32 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
 #include "core/files.h"
 
 namespace vanthu::testing {
+
+std::string pdfText(std::string_view pdfBytes) {
+    static int n = 0;
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("vanthu-pdftext-" + std::to_string(::getpid()) + "-" + std::to_string(n++) + ".pdf");
+    writeFileAtomic(path, pdfBytes);
+    std::string text;
+    if (FILE* f = ::popen(("pdftotext -enc UTF-8 '" + path.string() + "' - 2>/dev/null").c_str(), "r")) {
+        char buf[4096];
+        for (std::size_t got; (got = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, got);
+        ::pclose(f);
+    }
+    std::filesystem::remove(path);
+    return text;
+}
 
 std::filesystem::path testData(std::string_view rel) { return std::filesystem::path(VANTHU_TEST_DATA_DIR) / rel; }
 std::filesystem::path sample(std::string_view name) { return std::filesystem::path(VANTHU_SAMPLES_DIR) / name; }

@@ -13,6 +13,10 @@ std::filesystem::path sample(std::string_view name);    // samples/<name>
 std::vector<std::filesystem::path> allSamples();        // samples/NN-*.xml (documents), sorted
 bool isDocumentSample(const std::filesystem::path& p);  // NN-name.xml
 
+// The text of a PDF as poppler's pdftotext gives it (UTF-8, "" when pdftotext fails): what a
+// reader copies or searches.
+std::string pdfText(std::string_view pdfBytes);
+
 // Compares with tests/golden/<rel>; UPDATE_GOLDEN=1 rewrites the file instead (review the diff!).
 void expectGolden(const std::filesystem::path& rel, std::string_view actual);
 
