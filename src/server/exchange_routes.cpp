@@ -741,9 +741,18 @@ struct Exchange::Impl {
         return nullptr;
     }
 
+    // The inbox belongs to the organs this instance receives for: their clerks (and admins) see it.
+    void requireInboxClerk(const store::User& user) {
+        requireClerk(user);
+        if (user.role == store::Role::Admin) return;
+        for (const auto& id : options.receiveFor)
+            if (const auto* a = directory.byOrganId(id); a && localOrgan(*a) == user.organId) return;
+        refuse(403, "forbidden_organ", "Hộp thư đến thuộc cơ quan khác", "the inbox belongs to another organ", "organ");
+    }
+
     // The bytes as they arrived, for inspection (refused ones included; nothing is re-parsed).
     Reply inboxPackage(const store::User& user, std::int64_t id) {
-        requireClerk(user);
+        requireInboxClerk(user);
         std::optional<std::string> bytes;
         store.read([&](store::Sql& sql) {
             if (auto r = ex::inboxRow(sql, id); r && !r->packageSha.empty()) bytes = ex::bytes(sql, r->packageSha);
@@ -753,7 +762,7 @@ struct Exchange::Impl {
     }
 
     Reply inboxList(const store::User& user) {
-        requireClerk(user);
+        requireInboxClerk(user);
         Object o;
         Array::Ptr a = new Array;
         store.read([&](store::Sql& sql) {

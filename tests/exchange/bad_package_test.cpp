@@ -141,6 +141,16 @@ TEST_F(BadPackageTest, EachBadPackageIsRefusedKeptAndNeverRegistered) {
     }
     EXPECT_EQ(registered(), 1u);
     EXPECT_EQ(inbox().back().first, "duplicate");
+
+    // The inbox is the receiving organ's: a clerk of another organ on the same database sees none of it.
+    std::string other;
+    {
+        auto s = store::Store::open(store::OpenOptions{urls_["b"], {}, 2});
+        other = s->addUser("Văn thư khác", store::Role::Clerk, s->ensureOrgan("VPB", "VĂN PHÒNG BỘ").id, false);
+    }
+    HttpClient c(port);
+    EXPECT_EQ(c.get("/api/v1/inbox", other).status, 403);
+    EXPECT_EQ(c.get("/api/v1/inbox", tokens_["b"]).status, 200);
 }
 
 TEST_F(BadPackageTest, ALinkAddedWhileRunningAndANonStrictSenderIdRegisterWithAWarning) {
