@@ -1,26 +1,70 @@
 #include "store/bytes_codec.h"
 
-#include <iterator>
-#include <sstream>
-
-#include <Poco/Base64Decoder.h>
-#include <Poco/Base64Encoder.h>
+#include <array>
+#include <cstdint>
 
 namespace vanthu::store::detail {
+namespace {
 
+constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+// 0–63 for the alphabet, kSkip for white space (older rows may hold wrapped lines), kBad otherwise.
+constexpr std::uint8_t kSkip = 0xFE, kBad = 0xFF;
+constexpr std::array<std::uint8_t, 256> decodeTable() {
+    std::array<std::uint8_t, 256> t{};
+    for (auto& v : t) v = kBad;
+    for (int i = 0; i < 64; ++i) t[std::uint8_t(kAlphabet[i])] = std::uint8_t(i);
+    for (char c : {' ', '\t', '\r', '\n'}) t[std::uint8_t(c)] = kSkip;
+    return t;
+}
+constexpr auto kDecode = decodeTable();
+
+}  // namespace
+
+// Table-driven, in one pass over a pre-sized string: artifacts are tens of kilobytes and every
+// delivery encodes or decodes several (the stream-based codec was a fifth of the exchange's CPU).
 std::string base64(const std::string& bytes) {
-    std::ostringstream os;
-    Poco::Base64Encoder enc(os);
-    enc.rdbuf()->setLineLength(0);
-    enc << bytes;
-    enc.close();
-    return os.str();
+    const auto* in = reinterpret_cast<const unsigned char*>(bytes.data());
+    const std::size_t n = bytes.size();
+    std::string out((n + 2) / 3 * 4, '=');
+    char* o = out.data();
+    std::size_t i = 0;
+    for (; i + 3 <= n; i += 3) {
+        const std::uint32_t v = std::uint32_t(in[i]) << 16 | std::uint32_t(in[i + 1]) << 8 | in[i + 2];
+        *o++ = kAlphabet[v >> 18];
+        *o++ = kAlphabet[(v >> 12) & 63];
+        *o++ = kAlphabet[(v >> 6) & 63];
+        *o++ = kAlphabet[v & 63];
+    }
+    if (i < n) {
+        const std::uint32_t v = std::uint32_t(in[i]) << 16 | (i + 1 < n ? std::uint32_t(in[i + 1]) << 8 : 0);
+        o[0] = kAlphabet[v >> 18];
+        o[1] = kAlphabet[(v >> 12) & 63];
+        if (i + 1 < n) o[2] = kAlphabet[(v >> 6) & 63];  // else stays '='
+    }
+    return out;
 }
 
+// Stops at the first '=' (padding) or at a character outside the alphabet: the callers compare
+// the SHA-256 of the result with the stored one, so damaged text yields bytes that do not match.
 std::string unbase64(const std::string& text) {
-    std::istringstream is(text);
-    Poco::Base64Decoder dec(is);
-    return std::string(std::istreambuf_iterator<char>(dec), {});
+    std::string out(text.size() / 4 * 3 + 3, '\0');  // at most 6 bits per character
+    char* o = out.data();
+    std::uint32_t acc = 0;
+    int bits = 0;
+    for (const unsigned char c : text) {
+        const std::uint8_t d = kDecode[c];
+        if (d == kSkip) continue;
+        if (d == kBad) break;
+        acc = (acc << 6) | d;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            *o++ = char((acc >> bits) & 0xFF);
+        }
+    }
+    out.resize(std::size_t(o - out.data()));
+    return out;
 }
 
 std::string csvField(const std::string& s) {
