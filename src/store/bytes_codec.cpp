@@ -19,6 +19,14 @@ constexpr std::array<std::uint8_t, 256> decodeTable() {
 }
 constexpr auto kDecode = decodeTable();
 
+// Two output characters per 12 bits: half the table lookups and stores of one per 6 bits.
+constexpr std::array<std::array<char, 2>, 4096> pairTable() {
+    std::array<std::array<char, 2>, 4096> t{};
+    for (int i = 0; i < 4096; ++i) t[std::size_t(i)] = {kAlphabet[i >> 6], kAlphabet[i & 63]};
+    return t;
+}
+constexpr auto kPairs = pairTable();
+
 }  // namespace
 
 // Table-driven, in one pass over a pre-sized string: artifacts are tens of kilobytes and every
@@ -31,10 +39,13 @@ std::string base64(const std::string& bytes) {
     std::size_t i = 0;
     for (; i + 3 <= n; i += 3) {
         const std::uint32_t v = std::uint32_t(in[i]) << 16 | std::uint32_t(in[i + 1]) << 8 | in[i + 2];
-        *o++ = kAlphabet[v >> 18];
-        *o++ = kAlphabet[(v >> 12) & 63];
-        *o++ = kAlphabet[(v >> 6) & 63];
-        *o++ = kAlphabet[v & 63];
+        const auto& hi = kPairs[v >> 12];
+        const auto& lo = kPairs[v & 0xFFF];
+        o[0] = hi[0];
+        o[1] = hi[1];
+        o[2] = lo[0];
+        o[3] = lo[1];
+        o += 4;
     }
     if (i < n) {
         const std::uint32_t v = std::uint32_t(in[i]) << 16 | (i + 1 < n ? std::uint32_t(in[i + 1]) << 8 : 0);

@@ -1284,10 +1284,10 @@ std::string Store::putArtifact(Id documentId, const std::string& kind, const std
 std::optional<std::string> Store::artifact(Id documentId, const std::string& kind) const {
     return guarded([&]() -> std::optional<std::string> {
         Session s = impl_->read();
-        const Rows r = query(s, "SELECT a.data, a.sha256 FROM document_artifacts l JOIN artifacts a ON a.sha256 = l.sha256"
-                                " WHERE l.document_id = $1 AND l.kind = $2", {documentId, kind});
+        Rows r = query(s, "SELECT a.data, a.sha256 FROM document_artifacts l JOIN artifacts a ON a.sha256 = l.sha256"
+                          " WHERE l.document_id = $1 AND l.kind = $2", {documentId, kind});
         if (r.empty()) return std::nullopt;
-        std::string bytes = unbase64(r.s(0, 0));
+        std::string bytes = unbase64(r.take(0, 0));
         if (sha256Hex(bytes) != r.s(0, 1)) return std::nullopt;  // damaged: render again
         return bytes;
     });
