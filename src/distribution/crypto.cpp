@@ -98,7 +98,20 @@ std::optional<std::string> base64Decode(std::string_view text, Base64Error* erro
         if (error) *error = {at, std::move(reason)};
         return std::nullopt;
     };
+    const auto* in = reinterpret_cast<const unsigned char*>(text.data());
     for (std::size_t i = 0; i < text.size(); ++i) {
+        // Fast path: four alphabet characters at a group boundary (attachments are tens of kB).
+        while (have == 0 && padding == 0 && i + 4 <= text.size()) {
+            const int a = kDecode.v[in[i]], b = kDecode.v[in[i + 1]], c = kDecode.v[in[i + 2]], d = kDecode.v[in[i + 3]];
+            if (a < 0 || b < 0 || c < 0 || d < 0) break;
+            const unsigned v = unsigned(a) << 18 | unsigned(b) << 12 | unsigned(c) << 6 | unsigned(d);
+            *o++ = static_cast<char>((v >> 16) & 0xFF);
+            *o++ = static_cast<char>((v >> 8) & 0xFF);
+            *o++ = static_cast<char>(v & 0xFF);
+            count += 4;
+            i += 4;
+        }
+        if (i >= text.size()) break;
         const auto c = static_cast<unsigned char>(text[i]);
         const int v = kDecode.v[c];
         if (v >= 0) {

@@ -310,6 +310,7 @@ struct Exchange::Impl {
             refuse(413, "too_large", "Nội dung quá lớn", "body too large (limit " + std::to_string(cap) + " bytes)", "body");
         if (!req.hasContentLength() && !req.getChunkedTransferEncoding()) return "";
         std::string body;
+        if (req.hasContentLength()) body.reserve(std::size_t(std::min<Poco::Int64>(req.getContentLength64(), Poco::Int64(cap))));
         char buf[65536];
         std::istream& in = req.stream();
         while (in) {

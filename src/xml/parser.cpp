@@ -4,6 +4,7 @@
 #include <climits>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <mutex>
 #include <system_error>
 #include <utility>
@@ -336,6 +337,14 @@ std::optional<std::size_t> firstInvalidUtf8(std::string_view s) noexcept {
     const std::size_t n = s.size();
     std::size_t i = 0;
     while (i < n) {
+        // ASCII runs eight bytes at a time (a package is mostly ASCII: markup and base64).
+        while (i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            if (w & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        if (i >= n) break;
         const unsigned char c = p[i];
         if (c < 0x80) { ++i; continue; }
         std::size_t len = 0;
