@@ -275,44 +275,48 @@ Result<Transition> Outbox::applyStatus(const edxml::Status& status, const std::s
     return out;
 }
 
+Outbox::TakeBackCounts Outbox::takeBackIn(store::Sql& sql, store::Id documentId, const std::string& statusBytes,
+                                           const std::string& reason, std::int64_t nowMs) {
+    TakeBackCounts out;
+    const std::string at = isoMs(nowMs);
+    for (auto d : store::exchange::deliveriesOf(sql, documentId)) {
+        DeliveryStatus s = statusOf(d);
+        if (s.state == DeliveryState::Queued) {  // never reached the recipient: stop sending it
+            if (markDead(s) != Transition::Applied) continue;
+            d.lastError = "recalled before it was sent";
+            setStatus(d, s);
+            store::exchange::save(sql, d, at);
+            store::exchange::addEvent(sql, d.id, {at, "dead", d.lastError});
+            ++out.stopped;
+            continue;
+        }
+        if (s.state == DeliveryState::Dead || statusBytes.empty()) continue;
+        if (distribution::applyStatus(s, "13") != Transition::Applied) continue;  // asked already, or decided
+        setStatus(d, s);
+        store::exchange::save(sql, d, at);
+        store::exchange::addEvent(sql, d.id, {at, "13", reason});
+        store::OutboxEntry e;
+        e.kind = "status";
+        e.documentId = documentId;
+        e.code = "13";
+        e.edxmlDocumentId = d.edxmlDocumentId;
+        e.recipientOrganId = d.recipientOrganId;
+        e.recipientKey = d.recipientKey;
+        e.recipientName = d.recipientName;
+        e.transport = d.transport;
+        e.url = d.url;
+        e.link = d.link;
+        e.packageSha = store::exchange::putBytes(sql, "application/xml", statusBytes);
+        store::exchange::enqueue(sql, e, nowMs, at);
+        ++out.asked;
+    }
+    return out;
+}
+
 Outbox::TakeBackCounts Outbox::takeBack(store::Id documentId, const std::string& statusBytes, const std::string& reason) {
     TakeBackCounts out;
     const std::int64_t t = now();
-    const std::string at = isoMs(t);
-    store_.transaction([&](store::Sql& sql) {
-        for (auto d : store::exchange::deliveriesOf(sql, documentId)) {
-            if (d.kind != "edoc") continue;
-            DeliveryStatus s = statusOf(d);
-            if (s.state == DeliveryState::Queued) {  // never reached the recipient: stop sending it
-                if (markDead(s) != Transition::Applied) continue;
-                d.lastError = "recalled before it was sent";
-                setStatus(d, s);
-                store::exchange::save(sql, d, at);
-                store::exchange::addEvent(sql, d.id, {at, "dead", d.lastError});
-                ++out.stopped;
-                continue;
-            }
-            if (s.state == DeliveryState::Dead || statusBytes.empty()) continue;
-            if (distribution::applyStatus(s, "13") != Transition::Applied) continue;  // asked already, or decided
-            setStatus(d, s);
-            store::exchange::save(sql, d, at);
-            store::exchange::addEvent(sql, d.id, {at, "13", reason});
-            store::OutboxEntry e;
-            e.kind = "status";
-            e.documentId = documentId;
-            e.code = "13";
-            e.edxmlDocumentId = d.edxmlDocumentId;
-            e.recipientOrganId = d.recipientOrganId;
-            e.recipientKey = d.recipientKey;
-            e.recipientName = d.recipientName;
-            e.transport = d.transport;
-            e.url = d.url;
-            e.link = d.link;
-            e.packageSha = store::exchange::putBytes(sql, "application/xml", statusBytes);
-            store::exchange::enqueue(sql, e, t, at);
-            ++out.asked;
-        }
-    });
+    store_.transaction([&](store::Sql& sql) { out = takeBackIn(sql, documentId, statusBytes, reason, t); });
     wake();
     return out;
 }

@@ -87,6 +87,9 @@ public:
         int asked = 0, stopped = 0;
     };
     TakeBackCounts takeBack(store::Id documentId, const std::string& statusBytes, const std::string& reason);
+    // The same inside the caller's transaction (the recall's: Store::setStatus's callback).
+    static TakeBackCounts takeBackIn(store::Sql& sql, store::Id documentId, const std::string& statusBytes,
+                                     const std::string& reason, std::int64_t nowMs);
     // DEAD → QUEUED, due now (a clerk's retry). Conflict when the row is not dead.
     Result<store::DeliveryRow> retry(store::Id deliveryId, const std::string& actor);
 

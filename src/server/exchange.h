@@ -3,7 +3,8 @@
 //
 // The server calls four hooks (server.cpp): handlerFor() for the exchange paths, prepareIssue()
 // before store::Store::issue (so the delivery rows are written in the issue transaction, through
-// IssueRequest::withinTransaction), issued() after it (wakes the workers) and recalled().
+// IssueRequest::withinTransaction), issued() after it (wakes the workers), and prepareRecall() /
+// recalled() around a recall.
 //
 // Inbox order (never parse before authenticating): size cap → X-Vanthu-Sender names a link →
 // X-Vanthu-Signature verifies → edxml::readPackage (DOCTYPE refused, schema, §9 rules) → From
@@ -17,6 +18,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -71,9 +73,12 @@ public:
     // appends a warning per line or agency that will not be delivered.
     void prepareIssue(const store::DocumentRecord& draft, store::IssueRequest& request, Errors& warnings);
     void issued();
-    // After a recall: every recipient that was sent the document is asked to give it back (13);
-    // deliveries not sent yet are stopped. Appends what happened as warnings for the clerk.
-    void recalled(const store::DocumentRecord& document, const std::string& note, Errors& warnings);
+    // A recall asks every recipient that was sent the document to give it back (13) and stops
+    // deliveries not sent yet, in the recall's own transaction: prepareRecall() gives the callback
+    // for Store::setStatus (it fills `counts`); recalled() then tells the clerk and wakes the workers.
+    std::function<void(store::Sql&, const store::DocumentRecord&)> prepareRecall(
+        store::Id document, const std::string& note, std::shared_ptr<distribution::Outbox::TakeBackCounts> counts);
+    void recalled(const distribution::Outbox::TakeBackCounts& counts, Errors& warnings);
 
     distribution::Outbox& outbox();
     struct Impl;

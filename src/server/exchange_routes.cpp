@@ -235,25 +235,34 @@ struct Exchange::Impl {
         };
     }
 
-    void recalled(const store::DocumentRecord& d, const std::string& note, Errors& warnings) {
+    std::function<void(store::Sql&, const store::DocumentRecord&)> prepareRecall(
+        store::Id id, const std::string& note, std::shared_ptr<dist::Outbox::TakeBackCounts> counts) {
         // The 13 is about the package the recipients got, so it is built from that package.
         std::string bytes;
-        if (auto pkg = store.artifact(d.id, "edxml")) {
+        if (auto pkg = store.artifact(id, "edxml")) {
             auto ours = dist::edxml::readEdoc(*pkg);
-            if (!ours.ok()) throw Failure(Errc::Internal, "the stored package of document " + std::to_string(d.id) + " does not read");
+            if (!ours.ok()) throw Failure(Errc::Internal, "the stored package of document " + std::to_string(id) + " does not read");
             const auto& e = ours.value().package;
             const std::string why = note.empty() ? "Thu hồi văn bản " + e.code.text() : note;
             auto st = dist::edxml::writeStatus(dist::statusFor(e, e.from, "13", why, {}, nowSeconds()));
             if (!st.ok()) throw Failure(Errc::Internal, "status 13: " + st.error().messageEn);
             bytes = std::move(st.value());
         }
-        const auto n = outbox->takeBack(d.id, bytes, note.empty() ? "recalled" : note);
+        const std::string reason = note.empty() ? "recalled" : note;
+        const std::int64_t t = outbox->now();
+        return [id, bytes, reason, t, counts](store::Sql& sql, const store::DocumentRecord&) {
+            *counts = dist::Outbox::takeBackIn(sql, id, bytes, reason, t);  // assigned: safe if the transaction is retried
+        };
+    }
+
+    void recalled(const dist::Outbox::TakeBackCounts& n, Errors& warnings) {
         if (n.asked)
             warnings.push_back(warn("Đã đề nghị " + std::to_string(n.asked) + " cơ quan nhận trả lại văn bản (13)",
                                     std::to_string(n.asked) + " recipient(s) asked to give the document back (13)", "deliveries"));
         if (n.stopped)
             warnings.push_back(warn("Đã dừng gửi tới " + std::to_string(n.stopped) + " cơ quan chưa nhận",
                                     "stopped sending to " + std::to_string(n.stopped) + " recipient(s) not reached yet", "deliveries"));
+        outbox->wake();
     }
 
     // ---- HTTP -----------------------------------------------------------------------------
@@ -1101,9 +1110,12 @@ void Exchange::prepareIssue(const store::DocumentRecord& draft, store::IssueRequ
 
 void Exchange::issued() { impl_->outbox->wake(); }
 
-void Exchange::recalled(const store::DocumentRecord& document, const std::string& note, Errors& warnings) {
-    impl_->recalled(document, note, warnings);
+std::function<void(store::Sql&, const store::DocumentRecord&)> Exchange::prepareRecall(
+    store::Id document, const std::string& note, std::shared_ptr<distribution::Outbox::TakeBackCounts> counts) {
+    return impl_->prepareRecall(document, note, std::move(counts));
 }
+
+void Exchange::recalled(const distribution::Outbox::TakeBackCounts& counts, Errors& warnings) { impl_->recalled(counts, warnings); }
 
 distribution::Outbox& Exchange::outbox() { return *impl_->outbox; }
 

@@ -646,12 +646,16 @@ struct Server::Impl {
                 const auto to = action == "distribute" ? store::Status::Distributed
                               : action == "archive"    ? store::Status::Archived
                                                        : store::Status::Recalled;
-                auto rec = store.setStatus(id, to, actor(user), note);
+                // Issue 5: a recall asks the recipients to give the document back, in the same transaction.
+                const bool takeBack = to == store::Status::Recalled && options.exchange;
+                auto counts = std::make_shared<distribution::Outbox::TakeBackCounts>();
+                auto rec = store.setStatus(id, to, actor(user), note,
+                                           takeBack ? options.exchange->prepareRecall(id, note, counts) : nullptr);
                 auto& d = need(rec);
                 Object::Ptr o = documentJson(d);
-                if (to == store::Status::Recalled && options.exchange) {  // issue 5: ask the recipients to give it back
+                if (takeBack) {
                     Errors warnings;
-                    options.exchange->recalled(d, note, warnings);
+                    options.exchange->recalled(*counts, warnings);
                     o->set("warnings", warningsJson(warnings));
                 }
                 return jsonReply(200, *o);

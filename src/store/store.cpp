@@ -1020,7 +1020,8 @@ Result<DocumentRecord> Store::issue(Id id, const IssueRequest& request, const st
     });
 }
 
-Result<DocumentRecord> Store::setStatus(Id id, Status to, const std::string& actor, const std::string& note) {
+Result<DocumentRecord> Store::setStatus(Id id, Status to, const std::string& actor, const std::string& note,
+                                       const std::function<void(Sql&, const DocumentRecord&)>& withinTransaction) {
     return guarded([&]() -> Result<DocumentRecord> {
         Impl::Tx tx(*impl_);
         auto doc = impl_->loadDoc(tx.s(), id, tx.forUpdate());
@@ -1041,6 +1042,10 @@ Result<DocumentRecord> Store::setStatus(Id id, Status to, const std::string& act
         if (to == Status::Recalled) exec(tx.s(), "UPDATE documents SET recalled = 1 WHERE id = $1", {id});
         impl_->audit(tx, actor, "document." + std::string(statusName(to)), id, note);
         auto rec = impl_->loadDoc(tx.s(), id);
+        if (withinTransaction) {
+            SessionSql sql(tx.s(), impl_->backend, true);
+            withinTransaction(sql, *rec);
+        }
         tx.commit();
         return *rec;
     });

@@ -192,7 +192,10 @@ public:
     Result<DocumentRecord> document(Id id) const;
     Result<DocumentRecord> issue(Id id, const IssueRequest& request, const std::string& actor);
     // distributed / archived / recalled; Conflict for a transition the lifecycle forbids.
-    Result<DocumentRecord> setStatus(Id id, Status to, const std::string& actor, const std::string& note = "");
+    // `withinTransaction` runs before commit with the new record (the take-back rows of a recall,
+    // store/exchange_store.h); a throw rolls the change back.
+    Result<DocumentRecord> setStatus(Id id, Status to, const std::string& actor, const std::string& note = "",
+                                     const std::function<void(Sql&, const DocumentRecord&)>& withinTransaction = {});
     Result<Relation> addRelation(const Relation& r, const std::string& actor);
     std::vector<Relation> relations(Id id) const;
 
