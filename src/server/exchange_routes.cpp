@@ -999,18 +999,15 @@ struct Exchange::Impl {
                 return out;
             }
             const std::string why = "Không đúng cơ quan nhận (unknown recipient)";
+            // Over a link the 02 is the reply; from the axis it is owed through the axis.
             out.reply = statusReply(edoc, *self, "02", why);
-            if (channel == Channel::Axis) {
-                auto bytes = statusBytes(edoc, *self, "02", why);
-                auto e = statusEntry(0, "02", edoc.documentId, edoc.from.organId, edoc.from.organName, channel);
-                store.transaction([&](store::Sql& sql) {
-                    row.packageSha = ex::putBytes(sql, "application/xml", body);
-                    ex::recordInbox(sql, row);
-                    if (bytes.ok() && e) outbox->enqueueStatus(sql, *e, bytes.value());
-                });
-                return out;
-            }
-            keep(row, body, {});
+            const bool owed = channel == Channel::Axis && out.reply.status == 200;
+            const auto e = statusEntry(0, "02", edoc.documentId, edoc.from.organId, edoc.from.organName, channel);
+            store.transaction([&](store::Sql& sql) {
+                row.packageSha = ex::putBytes(sql, "application/xml", body);
+                ex::recordInbox(sql, row);
+                if (owed && e) outbox->enqueueStatus(sql, *e, out.reply.body);
+            });
             return out;
         }
         // Dedupe and register in one transaction (with the 01 owed through the axis).

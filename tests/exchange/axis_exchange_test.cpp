@@ -152,6 +152,24 @@ TEST_F(AxisExchangeTest, ForgedOrMalformedPackagesFromTheAxisNeverRegister) {
     ASSERT_EQ(rows.size(), 2u);
     EXPECT_EQ(rows[0].second, "forged sender");
     EXPECT_EQ(rows[1].second.rfind("invalid package", 0), 0u) << rows[1].second;
+
+    // Authentic but addressed to other agencies: refused with a 02, owed to C through the axis.
+    auto e = dist::fixtures::edoc1020();
+    e.from.organId = kCntt;
+    e.documentId = dist::edxml::compositeDocumentId(kCntt, e.promulgationDate, e.code);
+    const auto notOurs = dist::edxml::writeEdoc(e);
+    ASSERT_TRUE(notOurs.ok()) << notOurs.error().describe();
+    ASSERT_EQ(fromC.send(toB, {"z", kKhtc, dist::edxml::MessageType::Edoc, notOurs.value()}).outcome,
+              dist::SendResult::Outcome::Delivered);
+    ASSERT_TRUE(waitFor([&] { return onAxis(kKhtc, kCntt, "status").size() == 1; })) << "no 02 came back through the axis";
+    auto answer = dist::edxml::readStatus(onAxis(kKhtc, kCntt, "status")[0].bytes);
+    ASSERT_TRUE(answer.ok());
+    EXPECT_EQ(answer.value().package.statusCode, "02");
+    EXPECT_EQ(answer.value().package.responseFor.documentId, e.documentId);
+    in = incoming(cb, "b");
+    ASSERT_TRUE(in);
+    EXPECT_EQ(in->size(), 0u);
+    EXPECT_EQ(inboxOf(cb, "b").back().second, "unknown recipient");
 }
 
 TEST_F(AxisExchangeTest, AAndBKilledMidExchangeThroughTheAxisLoseNothingAndRegisterOnce) {
