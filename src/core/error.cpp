@@ -10,6 +10,8 @@ std::string_view errcName(Errc c) noexcept {
         case Errc::TooLarge: return "too_large";
         case Errc::NotFound: return "not_found";
         case Errc::Conflict: return "conflict";
+        case Errc::Unauthorized: return "unauthorized";
+        case Errc::Forbidden: return "forbidden";
         case Errc::FontMissing: return "font_missing";
         case Errc::Storage: return "storage";
         case Errc::Internal: return "internal";

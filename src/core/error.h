@@ -16,6 +16,8 @@ enum class Errc {
     TooLarge,         // over a size cap
     NotFound,
     Conflict,         // duplicate number and the like
+    Unauthorized,     // no or an unknown credential
+    Forbidden,        // the actor's role, organ or clearance does not allow it
     FontMissing,
     Storage,
     Internal,
@@ -32,6 +34,8 @@ struct Error {
     std::string field;
     int line = 0;
     int column = 0;
+    // A finer, stable code for clients ("forbidden_organ", "unknown_field"); empty: errcName(code).
+    std::string reason{};
 
     // "LINE:COL: field: message_en (message_vi)"; used by the CLI, one error per line.
     std::string describe() const;

@@ -1,20 +1,17 @@
-// server/exchange.h: document exchange inside `vanthu serve` (issue 5): the outbox workers, the
-// inbox (POST /api/v1/edxml), the incoming register and the tracking endpoints.
+// server/exchange.h: document exchange inside `vanthu serve` (issue 5): the HTTP side of it.
 //
-// The server calls four hooks (server.cpp): handlerFor() for the exchange paths, prepareIssue()
-// before store::Store::issue (so the delivery rows are written in the issue transaction, through
-// IssueRequest::withinTransaction), issued() after it (wakes the workers), and prepareRecall() /
-// recalled() around a recall.
+// The use-cases (plan and send deliveries, ingest a package, the incoming register, the clerk's
+// answers) are service::Exchange's (service/exchange.h). This class wires them to HTTP: it loads
+// the agency directory and the links file, builds the transports (a vanthu link over HTTP, the
+// national axis), runs the axis poller, and adds the exchange routes to the server's route table
+// (addRoutes), so they take the same request reader, authenticator, error mapping, metrics and
+// log as every other route.
 //
 // Inbox order (never parse before authenticating): size cap → X-Vanthu-Sender names a link →
-// X-Vanthu-Signature verifies → edxml::readPackage (DOCTYPE refused, schema, §9 rules) → From
-// must be the link's agency (a forged sender is refused and never registered) → a To must be an
-// agency we receive for → dedupe on (DocumentId, sender) → incoming register + attachments, one
-// transaction → the answer is a status 01 package (02 with the reason when refused after parsing).
-// Every package received is kept in the inbox table, with its outcome. Packages from the national
-// axis (AxisOptions; server/axis_poller.h) take the same path after the link steps: the axis has
-// authenticated the sender, whose organId must be the package's From; their answers (01, 02, and
-// the clerk's 03 … 06) go back through the axis as status packages.
+// X-Vanthu-Signature verifies → service::Exchange::ingest (edXML checks, From = the link's agency,
+// a To of ours, dedupe, one transaction) → the answer is a status 01 package (02 with the reason
+// when refused after parsing). Packages from the national axis (AxisOptions; server/axis_poller.h)
+// take the same ingest after the axis authenticated the sender.
 #pragma once
 
 #include <chrono>
@@ -28,14 +25,15 @@
 #include "distribution/outbox.h"
 #include "store/store.h"
 
-namespace Poco::Net {
-class HTTPRequestHandler;
-class HTTPServerRequest;
-}  // namespace Poco::Net
+namespace vanthu::service {
+class Exchange;
+}  // namespace vanthu::service
 
 namespace vanthu::server {
 
 class DocumentRenderer;
+class Router;
+struct Api;
 
 // The national axis (edxml.md §7.1): sending through AxisTransport for the directory's
 // endpoints of transport "axis", receiving with an AxisPoller. The secret comes from a file.
@@ -67,19 +65,10 @@ public:
     void start();
     void stop();
 
-    // nullptr when the path is not an exchange path (the server routes it).
-    Poco::Net::HTTPRequestHandler* handlerFor(const Poco::Net::HTTPServerRequest& request);
-    // Resolves the draft's Nơi nhận; sets request.withinTransaction to write the delivery rows;
-    // appends a warning per line or agency that will not be delivered.
-    void prepareIssue(const store::DocumentRecord& draft, store::IssueRequest& request, Errors& warnings);
-    void issued();
-    // A recall asks every recipient that was sent the document to give it back (13) and stops
-    // deliveries not sent yet, in the recall's own transaction: prepareRecall() gives the callback
-    // for Store::setStatus (it fills `counts`); recalled() then tells the clerk and wakes the workers.
-    std::function<void(store::Sql&, const store::DocumentRecord&)> prepareRecall(
-        store::Id document, const std::string& note, std::shared_ptr<distribution::Outbox::TakeBackCounts> counts);
-    void recalled(const distribution::Outbox::TakeBackCounts& counts, Errors& warnings);
-
+    // The exchange routes (/edxml, /inbox, /incoming, /deliveries, /agencies, a document's
+    // deliveries and recipients). REQUIRES: before the server starts.
+    void addRoutes(Router& router, Api& api);
+    service::Exchange& service();
     distribution::Outbox& outbox();
     struct Impl;
 
