@@ -33,9 +33,11 @@ class HTTPRequestHandler;
 class HTTPServerRequest;
 }  // namespace Poco::Net
 
-namespace vanthu::server {
+namespace vanthu::render {
+class DocumentRenderer;  // render/renderer.h
+}  // namespace vanthu::render
 
-class DocumentRenderer;
+namespace vanthu::server {
 
 // The national axis (edxml.md §7.1): sending through AxisTransport for the directory's
 // endpoints of transport "axis", receiving with an AxisPoller. The secret comes from a file.
@@ -58,8 +60,9 @@ struct ExchangeOptions {
 
 class Exchange {
 public:
-    // Throws Failure(InvalidInput) for a directory or links file that does not load.
-    Exchange(store::Store& store, ExchangeOptions options, std::shared_ptr<DocumentRenderer> renderer);
+    // Throws Failure(InvalidInput) for a directory or links file that does not load. renderer: the
+    // server's (packages carry the same PDF and DOCX it serves); null = render::sharedRenderer().
+    Exchange(store::Store& store, ExchangeOptions options, std::shared_ptr<render::DocumentRenderer> renderer);
     ~Exchange();
     Exchange(const Exchange&) = delete;
     Exchange& operator=(const Exchange&) = delete;

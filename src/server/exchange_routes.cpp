@@ -120,13 +120,13 @@ const char* kDocxMime = "application/vnd.openxmlformats-officedocument.wordproce
 struct Exchange::Impl {
     store::Store& store;
     ExchangeOptions options;
-    std::shared_ptr<DocumentRenderer> renderer;
+    std::shared_ptr<render::DocumentRenderer> renderer;
     dist::AgencyDirectory directory;
     std::shared_ptr<LinkSource> links;  // re-read when the file changes
     std::unique_ptr<dist::Outbox> outbox;
     std::unique_ptr<AxisPoller> poller;  // with ExchangeOptions::axis
 
-    Impl(store::Store& s, ExchangeOptions o, std::shared_ptr<DocumentRenderer> r)
+    Impl(store::Store& s, ExchangeOptions o, std::shared_ptr<render::DocumentRenderer> r)
         : store(s), options(std::move(o)), renderer(std::move(r)) {
         const std::string dirPath = options.directoryPath.empty() ? (dataDir() / "samples" / "agencies.xml").string() : options.directoryPath;
         auto loaded = dist::AgencyDirectory::loadFile(dirPath);
@@ -1074,8 +1074,8 @@ private:
 };
 }  // namespace
 
-Exchange::Exchange(store::Store& store, ExchangeOptions options, std::shared_ptr<DocumentRenderer> renderer)
-    : impl_(std::make_unique<Impl>(store, std::move(options), renderer ? std::move(renderer) : makeStandardRenderer())) {}
+Exchange::Exchange(store::Store& store, ExchangeOptions options, std::shared_ptr<render::DocumentRenderer> renderer)
+    : impl_(std::make_unique<Impl>(store, std::move(options), renderer ? std::move(renderer) : render::sharedRenderer())) {}
 
 Exchange::~Exchange() { stop(); }
 

@@ -304,13 +304,13 @@ struct Metrics {
 struct Server::Impl {
     store::Store& store;
     ServerOptions options;
-    std::shared_ptr<DocumentRenderer> renderer;
+    std::shared_ptr<render::DocumentRenderer> renderer;
     Metrics metrics;
     std::unique_ptr<Poco::ThreadPool> threads;
     std::unique_ptr<Poco::Net::HTTPServer> http;
     int port = 0;
 
-    Impl(store::Store& s, ServerOptions o, std::shared_ptr<DocumentRenderer> r)
+    Impl(store::Store& s, ServerOptions o, std::shared_ptr<render::DocumentRenderer> r)
         : store(s), options(std::move(o)), renderer(std::move(r)) {}
 
     // The one place where every outcome becomes a reply.
@@ -932,8 +932,8 @@ private:
 
 }  // namespace
 
-Server::Server(store::Store& store, ServerOptions options, std::shared_ptr<DocumentRenderer> renderer)
-    : impl_(std::make_unique<Impl>(store, std::move(options), renderer ? std::move(renderer) : makeStandardRenderer())) {}
+Server::Server(store::Store& store, ServerOptions options, std::shared_ptr<render::DocumentRenderer> renderer)
+    : impl_(std::make_unique<Impl>(store, std::move(options), renderer ? std::move(renderer) : render::sharedRenderer())) {}
 
 Server::~Server() { stop(); }
 
