@@ -12,6 +12,7 @@
 #include "docx/docx_writer.h"
 #include "docx/zip_writer.h"
 #include "input/document_reader.h"
+#include "render/renderer.h"
 #include "xml/parser.h"
 
 namespace {
@@ -30,11 +31,16 @@ struct Fixture {
         composer = compose::Composer::load(dataDir());
         composition = composer->compose(document, {kCreated});
         parts = docx::buildParts(composition, {kCreated});
+        render::RendererOptions ro;
+        ro.created = kCreated;
+        renderer = std::make_shared<render::Renderer>(ro);
+        renderer->render(document, render::Format::Docx);  // loads templates and fonts outside the timing
     }
     model::Document document;
     std::shared_ptr<const compose::Composer> composer;
     compose::Composition composition;
     std::vector<docx::Part> parts;
+    std::shared_ptr<render::Renderer> renderer;
 };
 
 const Fixture& fixture() {
@@ -80,6 +86,13 @@ void BM_ComposeAndRenderDocx(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(docx::renderDocx(f.composer->compose(f.document, {kCreated}), {kCreated}));
 }
 BENCHMARK(BM_ComposeAndRenderDocx)->Unit(benchmark::kMicrosecond);
+
+// The same through render::Renderer, as the CLI, the server and the outbox call it.
+void BM_RendererDocx(benchmark::State& state) {
+    const auto& f = fixture();
+    for (auto _ : state) benchmark::DoNotOptimize(f.renderer->render(f.document, render::Format::Docx));
+}
+BENCHMARK(BM_RendererDocx)->Unit(benchmark::kMicrosecond);
 
 // The floor: raw deflate of the very same part bytes at the zip writer's level, nothing else.
 void BM_DeflateFloor(benchmark::State& state) {

@@ -14,6 +14,7 @@
 #include "layout/fonts.h"
 #include "layout/layout.h"
 #include "pdf/pdf_writer.h"
+#include "render/renderer.h"
 #include "xml/parser.h"
 
 namespace {
@@ -31,9 +32,16 @@ struct PdfFixture {
         metrics = font::FontMetrics::load(dataDir() / "fonts");
         fonts = layout::Fonts::open(metrics);
         composer = compose::Composer::load(dataDir(), metrics);
-        composition = composer->compose(read.value().document, {kCreated});
+        document = read.value().document;
+        composition = composer->compose(document, {kCreated});
         options.iccProfile = pdf::loadIccProfile();
+        render::RendererOptions ro;
+        ro.created = kCreated;
+        renderer = std::make_shared<render::Renderer>(ro);
+        renderer->render(document, render::Format::Pdf);  // loads fonts and the ICC profile outside the timing
     }
+    model::Document document;
+    std::shared_ptr<render::Renderer> renderer;
     std::shared_ptr<const font::FontMetrics> metrics;
     std::shared_ptr<const layout::Fonts> fonts;
     std::shared_ptr<const compose::Composer> composer;
@@ -86,6 +94,22 @@ void BM_RenderPdfNoStats(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(pdf::renderPdf(f.composition, *f.fonts, f.options));
 }
 BENCHMARK(BM_RenderPdfNoStats)->Unit(benchmark::kMicrosecond);
+
+// Document → PDF bytes through render::Renderer (compose included), as the CLI, the server and
+// the outbox call it.
+void BM_RendererPdf(benchmark::State& state) {
+    const auto& f = fixture();
+    for (auto _ : state) benchmark::DoNotOptimize(f.renderer->render(f.document, render::Format::Pdf));
+}
+BENCHMARK(BM_RendererPdf)->Unit(benchmark::kMicrosecond);
+
+// Compose + PDF by hand: what BM_RendererPdf does without the Renderer.
+void BM_ComposeAndRenderPdf(benchmark::State& state) {
+    const auto& f = fixture();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(pdf::renderPdf(f.composer->compose(f.document, {kCreated}), *f.fonts, f.options));
+}
+BENCHMARK(BM_ComposeAndRenderPdf)->Unit(benchmark::kMicrosecond);
 
 void BM_LayoutOnly(benchmark::State& state) {
     const auto& f = fixture();

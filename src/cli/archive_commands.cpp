@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "core/error.h"
 #include "core/files.h"
+#include "render/renderer.h"
 #include "server/exchange.h"
 #include "server/server.h"
 #include "store/exchange_store.h"
@@ -147,7 +148,7 @@ int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
         ex.receiveFor.push_back(ids.substr(0, comma));
         ids = comma == std::string::npos ? "" : ids.substr(comma + 1);
     }
-    auto renderer = server::makeStandardRenderer();
+    auto renderer = render::sharedRenderer();  // one instance for the server and the outbox
     so.exchange = std::make_shared<server::Exchange>(*store, ex, renderer);
     server::Server srv(*store, so, renderer);
     srv.start();

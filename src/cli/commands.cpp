@@ -2,27 +2,22 @@
 
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <ostream>
 
 #include "cli/archive_commands.h"
-#include "compose/composer.h"
 #include "core/error.h"
 #include "core/files.h"
 #include "distribution/agency_directory.h"
 #include "distribution/organ_id.h"
 #include "distribution/package_builder.h"
 #include "distribution/resolution.h"
-#include "docx/docx_writer.h"
 #include "cli/import_command.h"
-#include "font/metrics.h"
 #include "input/document_reader.h"
-#include "layout/fonts.h"
 #include "model/document.h"
-#include "pdf/pdf_writer.h"
+#include "render/renderer.h"
 #include "xml/parser.h"
 
 namespace vanthu::cli {
@@ -101,17 +96,6 @@ std::optional<std::chrono::sys_seconds> parseInstant(const std::string& s) {
     return sys_days{ymd} + hours{h} + minutes{mi} + seconds{sec};
 }
 
-// The instant written into outputs: --created, else $SOURCE_DATE_EPOCH, else the issue date at
-// midnight UTC, else 2000-01-01 — never the wall clock, so the same input gives the same bytes.
-std::chrono::sys_seconds createdFor(const model::Document& doc, const std::optional<std::chrono::sys_seconds>& flag) {
-    using namespace std::chrono;
-    if (flag) return *flag;
-    if (const char* e = std::getenv("SOURCE_DATE_EPOCH"); e && *e) return sys_seconds{seconds{std::atoll(e)}};
-    if (doc.issueDate)
-        return sys_days{year{doc.issueDate->year} / month{unsigned(doc.issueDate->month)} / day{unsigned(doc.issueDate->day)}};
-    return sys_days{year{2000} / 1 / 1};
-}
-
 void printErrors(std::ostream& err, const std::string& file, const Errors& errors, const char* kind = nullptr) {
     for (const auto& e : errors) {
         err << file << ":" << e.line << ":" << e.column << ": " << (e.field.empty() ? "-" : e.field) << ": ";
@@ -136,7 +120,7 @@ int render(const Args& a, std::ostream& out, std::ostream& err) {
         err << "vanthu: render needs -o OUT\n" << kUsage;
         return kExitInvalid;
     }
-    if (a.format != "docx" && a.format != "pdf") {
+    if (!render::formatNamed(a.format)) {
         err << "vanthu: unsupported format '" << a.format << "' (supported: docx, pdf)\n";
         return kExitInvalid;
     }
@@ -151,22 +135,13 @@ int render(const Args& a, std::ostream& out, std::ostream& err) {
         return kExitInvalid;
     }
     printErrors(err, a.file, read.value().warnings, "cảnh báo/warning");
-    const auto& doc = read.value().document;
-    const auto when = createdFor(doc, created);
-    // Fonts (and the ICC profile) load before anything is written: a missing or corrupt font
-    // file fails here, and no output file appears.
-    const auto metrics = font::FontMetrics::load(dataDir() / "fonts");
-    const auto composer = compose::Composer::load(dataDir(), metrics);
-    const auto composition = composer->compose(doc, compose::ComposeOptions{when});
-    std::string bytes;
-    if (a.format == "pdf") {
-        const auto fonts = layout::Fonts::open(metrics);
-        pdf::PdfOptions options;
-        options.iccProfile = pdf::loadIccProfile();
-        bytes = pdf::renderPdf(composition, *fonts, options);
-    } else {
-        bytes = docx::renderDocx(composition, docx::DocxOptions{when});
-    }
+    // The creation time follows render/renderer.h's rule (--created, $SOURCE_DATE_EPOCH, the issue
+    // date). Templates, fonts and the ICC profile load while rendering, before anything is written:
+    // a missing or corrupt font fails here (exit 1), and no output file appears.
+    render::RendererOptions options;
+    options.created = created;
+    const render::Renderer renderer(std::move(options));
+    const std::string bytes = renderer.render(read.value().document, *render::formatNamed(a.format));
     writeFileAtomic(a.output, bytes);
     out << a.output << "\n";
     return kExitOk;

@@ -5,7 +5,7 @@
 #include "server/json_body.h"
 #include "server/json_views.h"
 #include "server/routes.h"
-#include "server/server.h"
+#include "service/files.h"
 #include "service/documents.h"
 
 namespace vanthu::server {
@@ -69,31 +69,15 @@ Reply postImport(Api& api, Call& call) {
     return documentReply(201, api, need(out), true, true);
 }
 
-// GET /documents/{id}.docx|.pdf|.xml: the rendered document; an issued one is rendered once and kept.
+// GET /documents/{id}.docx|.pdf|.xml: the document's file (an issued one rendered once and kept).
 Reply getDocumentFile(Api& api, Call& call, std::int64_t id, const std::string& ext) {
-    auto found = service::viewDocument(api.ctx, call.actor(), id);
-    const auto& d = need(found);
-    Reply r;
-    if (ext == "xml") {
-        r.contentType = "application/xml; charset=utf-8";
-        r.body = d.xml;
-        return r;
+    if ((ext == "docx" || ext == "pdf") && !service::canRender(api.ctx, ext)) {
+        auto visible = service::viewDocument(api.ctx, call.actor(), id);
+        need(visible);  // 403/404 before 501
+        formatUnavailable(ext);
     }
-    if (ext != "docx" && ext != "pdf") fail(404, "not_found", "Không có định dạng này", "no such format", "format");
-    if (!api.renderer->supports(ext)) formatUnavailable(ext);
-    const bool immutable = d.status != store::Status::Draft;
-    std::optional<std::string> bytes;
-    if (immutable) bytes = api.ctx.store.artifact(d.id, ext);
-    if (!bytes) {
-        auto doc = service::documentForRendering(api.ctx, d);
-        bytes = api.renderer->renderDocument(need(doc), ext);
-        if (!bytes) formatUnavailable(ext);
-        if (immutable) api.ctx.store.putArtifact(d.id, ext, mediaType(ext), *bytes);
-    }
-    r.contentType = mediaType(ext);
-    r.body = std::move(*bytes);
-    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"document-" + std::to_string(d.id) + "." + ext + "\"");
-    return r;
+    auto file = service::documentFile(api.ctx, call.actor(), id, ext);
+    return fileReply(need(file), ext != "xml");
 }
 
 Reply getDocument(Api& api, Call& call) {

@@ -8,6 +8,7 @@
 #include "server/axis_transport.h"
 #include "server/exchange_routes.h"
 #include "server/http_transport.h"
+#include "render/renderer.h"
 #include "server/server.h"
 #include "service/exchange.h"
 
@@ -21,7 +22,7 @@ struct Exchange::Impl {
     std::unique_ptr<service::Exchange> service;
     std::unique_ptr<AxisPoller> poller;  // with ExchangeOptions::axis
 
-    Impl(store::Store& store, ExchangeOptions o, std::shared_ptr<DocumentRenderer> renderer) : options(std::move(o)) {
+    Impl(store::Store& store, ExchangeOptions o, std::shared_ptr<render::DocumentRenderer> renderer) : options(std::move(o)) {
         service::ExchangeSetup setup;
         const std::string dirPath =
             options.directoryPath.empty() ? (dataDir() / "samples" / "agencies.xml").string() : options.directoryPath;
@@ -77,8 +78,8 @@ struct Exchange::Impl {
     }
 };
 
-Exchange::Exchange(store::Store& store, ExchangeOptions options, std::shared_ptr<DocumentRenderer> renderer)
-    : impl_(std::make_unique<Impl>(store, std::move(options), renderer ? std::move(renderer) : makeStandardRenderer())) {}
+Exchange::Exchange(store::Store& store, ExchangeOptions options, std::shared_ptr<render::DocumentRenderer> renderer)
+    : impl_(std::make_unique<Impl>(store, std::move(options), renderer ? std::move(renderer) : render::sharedRenderer())) {}
 
 Exchange::~Exchange() { stop(); }
 

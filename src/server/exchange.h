@@ -29,9 +29,12 @@ namespace vanthu::service {
 class Exchange;
 }  // namespace vanthu::service
 
+namespace vanthu::render {
+class DocumentRenderer;  // render/renderer.h
+}  // namespace vanthu::render
+
 namespace vanthu::server {
 
-class DocumentRenderer;
 class Router;
 struct Api;
 
@@ -57,7 +60,7 @@ struct ExchangeOptions {
 class Exchange {
 public:
     // Throws Failure(InvalidInput) for a directory or links file that does not load.
-    Exchange(store::Store& store, ExchangeOptions options, std::shared_ptr<DocumentRenderer> renderer);
+    Exchange(store::Store& store, ExchangeOptions options, std::shared_ptr<render::DocumentRenderer> renderer);
     ~Exchange();
     Exchange(const Exchange&) = delete;
     Exchange& operator=(const Exchange&) = delete;

@@ -2,11 +2,9 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
-#include "compose/register_sheet.h"
 #include "server/exchange_routes.h"
 #include "server/json_body.h"
 #include "server/json_views.h"
-#include "server/server.h"
 #include "service/exchange.h"
 #include "text/unicode.h"
 
@@ -31,27 +29,6 @@ Object::Ptr answerBody(const Request& req, std::initializer_list<const char*> al
     return jsonBody(req, allowed);
 }
 
-// The printed register (the same layout as the outgoing one).
-Reply incomingSheet(const ExchangeRoutes& x, const store::User& who, int year, const std::vector<store::IncomingEntry>& entries,
-                    const std::string& format) {
-    auto& renderer = x.api.renderer;
-    if (!renderer || !renderer->supports(format)) formatUnavailable(format);
-    compose::RegisterSheet sheet;
-    sheet.title = "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN";
-    const auto organ = x.api.ctx.store.organ(who.organId);
-    sheet.organName = organ ? organ->name : "";
-    sheet.year = year;
-    sheet.headings = store::incomingHeadings();
-    sheet.relativeWidths = {1.4, 0.9, 2.0, 1.9, 1.4, 3.4, 1.6, 1.4, 1.0, 1.2};  // dates and codes never wrap
-    for (const auto& e : entries) sheet.rows.push_back(store::incomingCells(e));
-    auto bytes = renderer->renderRegister(sheet, format);
-    if (!bytes) formatUnavailable(format);
-    Reply r;
-    r.contentType = mediaType(format);
-    r.body = std::move(*bytes);
-    return r;
-}
-
 Reply getIncomingRegister(const ExchangeRoutes& x, Call& call) {
     const auto& req = call.request;
     onlyParams(req, {"year", "format"});
@@ -65,15 +42,13 @@ Reply getIncomingRegister(const ExchangeRoutes& x, Call& call) {
     const std::string format = req.params.count("format") ? req.param("format") : "json";
     if (format != "json" && format != "csv" && format != "docx" && format != "pdf")
         fail(406, "not_acceptable", "Định dạng phải là json, csv, docx hoặc pdf", "format must be json, csv, docx or pdf", "format");
+    if (format != "json") {
+        if (format != "csv" && !service::canRender(x.api.ctx, format)) formatUnavailable(format);
+        auto file = service::incomingBookFile(x.api.ctx, call.actor(), year, format);
+        return fileReply(need(file), false);
+    }
     auto found = x.exchange.incomingRegister(call.actor(), year);
     const auto& entries = need(found);
-    if (format == "csv") {
-        Reply r;
-        r.contentType = mediaType("csv");
-        r.body = store::incomingCsv(entries);
-        return r;
-    }
-    if (format != "json") return incomingSheet(x, call.actor(), year, entries, format);
     Object o;
     o.set("year", year);
     Array::Ptr a = new Array;

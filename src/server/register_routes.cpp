@@ -1,12 +1,10 @@
 // The /registers and /search routes over service/registers.h.
 #include <chrono>
 
-#include "compose/register_sheet.h"
 #include "model/document_type.h"
 #include "server/json_body.h"
 #include "server/json_views.h"
 #include "server/routes.h"
-#include "server/server.h"
 #include "service/access.h"
 #include "service/registers.h"
 #include "text/unicode.h"
@@ -46,24 +44,6 @@ int thisYear() {
     return int(std::chrono::year_month_day{days}.year());
 }
 
-Reply entriesSheet(Api& api, const service::RegisterBook& book, const std::string& format) {
-    if (!api.renderer->supports(format)) formatUnavailable(format);
-    compose::RegisterSheet sheet;
-    sheet.title = "SỔ ĐĂNG KÝ VĂN BẢN ĐI";
-    sheet.organName = book.organName;
-    sheet.registerName = book.reg.name;
-    sheet.year = book.year;
-    sheet.headings = store::registerHeadings();
-    sheet.relativeWidths = {1.9, 1.4, 3.2, 1.4, 2.0, 1.4, 0.8, 1.4, 0.9, 1.3};  // dates and codes never wrap
-    for (const auto& e : book.entries) sheet.rows.push_back(store::registerCells(e));
-    auto bytes = api.renderer->renderRegister(sheet, format);
-    if (!bytes) formatUnavailable(format);
-    Reply r;
-    r.contentType = mediaType(format);
-    r.body = std::move(*bytes);
-    return r;
-}
-
 Reply getEntries(Api& api, Call& call) {
     onlyParams(call.request, {"format", "year"});
     const auto& req = call.request;
@@ -74,13 +54,11 @@ Reply getEntries(Api& api, Call& call) {
     const auto& book = need(found);
     if (fmt != "json" && fmt != "csv" && fmt != "docx" && fmt != "pdf")
         fail(406, "not_acceptable", "Định dạng phải là json, csv, docx hoặc pdf", "format must be json, csv, docx or pdf", "format");
-    if (fmt == "csv") {
-        Reply r;
-        r.contentType = mediaType("csv");
-        r.body = store::registerCsv(book.entries);
-        return r;
+    if (fmt != "json") {
+        if (fmt != "csv" && !service::canRender(api.ctx, fmt)) formatUnavailable(fmt);
+        auto file = service::outgoingBookFile(api.ctx, call.actor(), id, year, fmt);
+        return fileReply(need(file), false);
     }
-    if (fmt != "json") return entriesSheet(api, book, fmt);
     Object o;
     o.set("register", registerJson(book.reg));
     o.set("year", year);

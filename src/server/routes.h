@@ -12,14 +12,13 @@
 
 #include "server/router.h"
 #include "service/context.h"
+#include "service/files.h"
 
 namespace vanthu::server {
 
-class DocumentRenderer;  // server/server.h
 
 struct Api {
     service::Context& ctx;
-    std::shared_ptr<DocumentRenderer> renderer;
     std::function<std::string()> metrics;  // the Prometheus text of the whole server
 };
 
@@ -42,7 +41,8 @@ std::int64_t pathId(const std::string& segment);
 // A query number in [1, max], else 400 naming the parameter.
 int positiveParam(const std::string& value, const char* field, int max);
 
-const std::string& mediaType(const std::string& format);  // docx, pdf, csv, xml
 [[noreturn]] void formatUnavailable(const std::string& format);  // 501
+// A file for download: its media type, and Content-Disposition: attachment when `attachment`.
+Reply fileReply(const service::File& file, bool attachment);
 
 }  // namespace vanthu::server

@@ -27,7 +27,7 @@ namespace vanthu::server {
 struct Server::Impl {
     store::Store& store;
     ServerOptions options;
-    std::shared_ptr<DocumentRenderer> renderer;
+    std::shared_ptr<render::DocumentRenderer> renderer;
     std::atomic<std::uint64_t> issued{0};
     service::Context ctx;
     Api api;
@@ -36,12 +36,12 @@ struct Server::Impl {
     std::unique_ptr<Poco::Net::HTTPServer> http;
     int port = 0;
 
-    Impl(store::Store& s, ServerOptions o, std::shared_ptr<DocumentRenderer> r)
+    Impl(store::Store& s, ServerOptions o, std::shared_ptr<render::DocumentRenderer> r)
         : store(s),
           options(std::move(o)),
           renderer(std::move(r)),
-          ctx{store, options.exchange ? &options.exchange->service() : nullptr, options.maxBodyBytes, [this] { issued++; }},
-          api{ctx, renderer, [this] { return metricsText(); }},
+          ctx{store, options.exchange ? &options.exchange->service() : nullptr, options.maxBodyBytes, [this] { issued++; }, renderer},
+          api{ctx, [this] { return metricsText(); }},
           router(store, options.maxBodyBytes, options.logRequests) {
         addSystemRoutes(router, api);
         addDocumentRoutes(router, api);
@@ -83,8 +83,8 @@ private:
 
 }  // namespace
 
-Server::Server(store::Store& store, ServerOptions options, std::shared_ptr<DocumentRenderer> renderer)
-    : impl_(std::make_unique<Impl>(store, std::move(options), renderer ? std::move(renderer) : makeStandardRenderer())) {}
+Server::Server(store::Store& store, ServerOptions options, std::shared_ptr<render::DocumentRenderer> renderer)
+    : impl_(std::make_unique<Impl>(store, std::move(options), renderer ? std::move(renderer) : render::sharedRenderer())) {}
 
 Server::~Server() { stop(); }
 

@@ -6,8 +6,8 @@
 // input never yields a 500; a 500 means a fault of ours (logged). The full reply is built in
 // memory before anything is sent.
 //
-// Rendering goes through DocumentRenderer, so the PDF writer (another module) plugs in later:
-// until it does, .pdf answers 501 and format=pdf on a register 501, both with a JSON error.
+// Rendering goes through a render::DocumentRenderer (render/renderer.h), shared with the exchange;
+// a format it does not support answers 501 with a JSON error.
 //
 // Thread-safety: start()/stop() from one thread; requests are served on the server's own pool.
 #pragma once
@@ -20,26 +20,10 @@
 #include <vector>
 
 #include "model/document.h"
+#include "render/renderer.h"
 #include "store/store.h"
 
-namespace vanthu::compose {
-struct RegisterSheet;  // compose/register_sheet.h
-}  // namespace vanthu::compose
-
 namespace vanthu::server {
-
-// Renders documents and register sheets. A format the renderer does not know gives nullopt
-// (the server answers 501). Implementations must be thread-safe and deterministic.
-class DocumentRenderer {
-public:
-    virtual ~DocumentRenderer() = default;
-    virtual bool supports(std::string_view format) const = 0;  // "docx", "pdf"
-    virtual std::optional<std::string> renderDocument(const model::Document& doc, std::string_view format) const = 0;
-    virtual std::optional<std::string> renderRegister(const compose::RegisterSheet& sheet, std::string_view format) const = 0;
-};
-
-// DOCX and PDF through compose, docx and pdf (templates and fonts from dataDir(), loaded on first use).
-std::shared_ptr<DocumentRenderer> makeStandardRenderer();
 
 class Exchange;  // server/exchange.h
 
@@ -54,7 +38,8 @@ struct ServerOptions {
 
 class Server {
 public:
-    Server(store::Store& store, ServerOptions options, std::shared_ptr<DocumentRenderer> renderer);
+    // renderer: null = render::sharedRenderer(), the instance the exchange uses when given none.
+    Server(store::Store& store, ServerOptions options, std::shared_ptr<render::DocumentRenderer> renderer);
     ~Server();  // stops
     Server(const Server&) = delete;
     Server& operator=(const Server&) = delete;

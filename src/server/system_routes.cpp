@@ -34,14 +34,12 @@ int positiveParam(const std::string& s, const char* field, int max) {
     return std::stoi(s);
 }
 
-const std::string& mediaType(const std::string& format) {
-    static const std::string docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", pdf = "application/pdf",
-                             csv = "text/csv; charset=utf-8", xml = "application/xml; charset=utf-8", other = "application/octet-stream";
-    if (format == "docx") return docx;
-    if (format == "pdf") return pdf;
-    if (format == "csv") return csv;
-    if (format == "xml") return xml;
-    return other;
+Reply fileReply(const service::File& file, bool attachment) {
+    Reply r;
+    r.contentType = file.mediaType;
+    r.body = file.bytes;
+    if (attachment) r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file.name + "\"");
+    return r;
 }
 
 [[noreturn]] void formatUnavailable(const std::string& format) {

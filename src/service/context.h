@@ -9,18 +9,27 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 
 #include "store/store.h"
 
 namespace vanthu::service {
 
 class Exchange;  // service/exchange.h
+}  // namespace vanthu::service
+
+namespace vanthu::render {
+class DocumentRenderer;  // render/renderer.h
+}  // namespace vanthu::render
+
+namespace vanthu::service {
 
 struct Context {
     store::Store& store;
     Exchange* exchange = nullptr;               // null: this instance sends and receives nothing
     std::size_t maxDocumentBytes = 4 * 1024 * 1024;
-    std::function<void()> onIssued{};           // metrics: called after each issue commits
+    std::function<void()> onIssued{};
+    std::shared_ptr<const render::DocumentRenderer> renderer{};  // DOCX and PDF (service/files.h)           // metrics: called after each issue commits
 };
 
 // How the audit log names the actor: "Chị Lan #3".
