@@ -549,7 +549,12 @@ struct Exchange::Impl {
             const std::string format = params.count("format") ? params.at("format") : "json";
             if (format != "json" && format != "csv" && format != "docx" && format != "pdf")
                 refuse(406, "not_acceptable", "Định dạng phải là json, csv, docx hoặc pdf", "format must be json, csv, docx or pdf", "format");
-            if (format == "csv") return Reply{200, "text/csv; charset=utf-8", store::incomingCsv(entries)};
+            if (format == "csv") {
+                compose::RegisterSheet sheet;
+                sheet.headings = store::incomingHeadings();
+                for (const auto& e : entries) sheet.rows.push_back(store::incomingCells(e));
+                return Reply{200, "text/csv; charset=utf-8", compose::registerSheetCsv(sheet)};
+            }
             if (format == "docx" || format == "pdf") return incomingSheet(user, year, entries, format);
             Object o;
             o.set("year", year);

@@ -810,7 +810,10 @@ struct Server::Impl {
             if (fmt == "csv") {
                 Reply r;
                 r.contentType = mediaType("csv");
-                r.body = store::registerCsv(entries);
+                compose::RegisterSheet sheet;
+                sheet.headings = store::registerHeadings();
+                for (const auto& e : entries) sheet.rows.push_back(store::registerCells(e));
+                r.body = compose::registerSheetCsv(sheet);
                 return r;
             }
             if (fmt == "docx" || fmt == "pdf") {

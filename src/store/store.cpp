@@ -1382,24 +1382,9 @@ const std::vector<std::string>& registerHeadings() {
     return h;
 }
 
-using detail::csvField;
-
 std::vector<std::string> registerCells(const RegisterEntry& e) {
     return {e.code, e.issueDate, e.typeAndSubject, e.signer, e.recipients, e.archiveUnit, e.copies ? std::to_string(e.copies) : "",
             "", "", e.note};
-}
-
-std::string registerCsv(const std::vector<RegisterEntry>& entries) {
-    std::string out = "\xEF\xBB\xBF";
-    const auto& h = registerHeadings();
-    for (std::size_t i = 0; i < h.size(); ++i) out += (i ? "," : "") + csvField(h[i]);
-    out += "\r\n";
-    for (const auto& e : entries) {
-        const auto cols = registerCells(e);
-        for (std::size_t i = 0; i < cols.size(); ++i) out += (i ? "," : "") + csvField(cols[i]);
-        out += "\r\n";
-    }
-    return out;
 }
 
 }  // namespace vanthu::store

@@ -233,9 +233,9 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-// The 10 columns of the outgoing register as CSV (RFC 4180, UTF-8 with BOM so spreadsheets
-// read the diacritics), with the Vietnamese headings of decree-30-2020.md §6.
-std::string registerCsv(const std::vector<RegisterEntry>& entries);
+// The 10 columns of the outgoing register, with the Vietnamese headings of decree-30-2020.md §6,
+// as text cells: the rows of a compose::RegisterSheet, which prints the book and writes its CSV
+// (compose::registerSheetCsv).
 std::vector<std::string> registerCells(const RegisterEntry& e);  // one row, the columns of registerHeadings()
 const std::vector<std::string>& registerHeadings();
 
