@@ -192,6 +192,38 @@ TEST_P(StoreTest, ImportKeepsItsNumberAndRefusesDuplicates) {
     EXPECT_EQ(store_->importIssued(organ_.id, 0, none, readDoc(none), "clerk").error().code, Errc::InvalidInput);
 }
 
+// documents_code_unique is recognised by its code (SQLITE_CONSTRAINT_UNIQUE, SQLSTATE 23505):
+// an issue whose code an import into another register already took is a Conflict, and the
+// rollback leaves the number free (store/numbering.h).
+TEST_P(StoreTest, IssueOntoACodeAnImportTookIsAConflictAndConsumesNoNumber) {
+    auto other = store_->createRegister(organ_.id, "Sổ nhập", "outgoing", "shared", "admin");
+    ASSERT_TRUE(other.ok());
+    DocSpec s;
+    s.number = 1;
+    s.date = "2024-02-01";
+    const std::string xml = docXml(s);
+    ASSERT_TRUE(store_->importIssued(organ_.id, other->id, xml, readDoc(xml), "clerk").ok());
+    const Id clash = draft();  // TB-BTP: number 1 of the default register would be 01/TB-BTP again
+    auto r = store_->issue(clash, on(2024, 2, 2), "clerk");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, Errc::Conflict) << r.error().describe();
+    EXPECT_EQ(store_->document(clash)->status, Status::Draft);
+    DocSpec cv;
+    cv.type = "cong-van";
+    cv.notation = "BTP-VP";
+    EXPECT_EQ(issue(draft(cv), on(2024, 2, 3)).code, "01/BTP-VP") << "number 1 was not consumed";
+}
+
+// Only unique violations are conflicts: a foreign key that points nowhere stays a storage fault.
+TEST_P(StoreTest, OtherConstraintViolationsAreStorageFailures) {
+    try {
+        (void)store_->createRegister(organ_.id + 999, "Sổ mồ côi", "outgoing", "shared", "admin");
+        ADD_FAILURE() << "a register of a missing organ was created";
+    } catch (const Failure& f) {
+        EXPECT_EQ(f.code(), Errc::Storage) << f.what();
+    }
+}
+
 TEST_P(StoreTest, ConcurrentIssuesGetEveryNumberOnce) {
     constexpr int kThreads = 8, kPer = 25;
     std::vector<Id> ids;
