@@ -12,10 +12,10 @@ using detail::Session;
 
 std::string Store::putArtifact(Id documentId, const std::string& kind, const std::string& mediaType, const std::string& bytes) {
     const std::string sha = sha256Hex(bytes);
+    const detail::Params row = {sha, mediaType, std::int64_t(bytes.size()), detail::base64(bytes)};
     return detail::guarded([&] {
         Impl::Tx tx(*impl_);
-        exec(tx.s(), "INSERT INTO artifacts (sha256, media_type, size, data) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING",
-             {sha, mediaType, std::int64_t(bytes.size()), detail::base64(bytes)});
+        exec(tx.s(), "INSERT INTO artifacts (sha256, media_type, size, data) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING", row);
         exec(tx.s(), "DELETE FROM document_artifacts WHERE document_id = $1 AND kind = $2", {documentId, kind});
         exec(tx.s(), "INSERT INTO document_artifacts (document_id, kind, sha256) VALUES ($1, $2, $3)", {documentId, kind, sha});
         impl_->audit(tx, "system", "artifact.put", documentId, kind + " " + sha);
