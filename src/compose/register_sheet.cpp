@@ -24,7 +24,32 @@ Cell cell(const std::string& text, bool heading) {
     return c;
 }
 
+void appendCsvLine(std::string& out, const std::vector<std::string>& fields) {
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i) out += ',';
+        const std::string& f = fields[i];
+        if (f.find_first_of(",\"\r\n") == std::string::npos) {
+            out += f;
+            continue;
+        }
+        out += '"';
+        for (char c : f) {
+            if (c == '"') out += '"';
+            out += c;
+        }
+        out += '"';
+    }
+    out += "\r\n";
+}
+
 }  // namespace
+
+std::string registerSheetCsv(const RegisterSheet& sheet) {
+    std::string out = "\xEF\xBB\xBF";
+    appendCsvLine(out, sheet.headings);
+    for (const auto& row : sheet.rows) appendCsvLine(out, row);
+    return out;
+}
 
 Composition composeRegisterSheet(const RegisterSheet& sheet) {
     if (sheet.relativeWidths.size() != sheet.headings.size())

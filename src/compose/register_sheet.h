@@ -2,7 +2,8 @@
 // the outgoing register (Sổ đăng ký văn bản đi) and the incoming one (… văn bản đến) share this
 // layout: landscape A4, the organ, the title, the register and year, then one bordered table
 // with the 10 columns and its header row repeated on every page. The cells come as text
-// (store/ formats them, as for CSV), so the sheet and the CSV cannot disagree.
+// (store/ formats them), and the CSV export is written from the same sheet, so the printed book
+// and the CSV cannot disagree.
 #pragma once
 
 #include <string>
@@ -24,5 +25,10 @@ struct RegisterSheet {
 
 // Throws Failure(InvalidInput) when widths or a row do not match the headings.
 Composition composeRegisterSheet(const RegisterSheet& sheet);
+
+// The sheet's headings and rows as CSV (RFC 4180: a field holding , " CR or LF is quoted with its
+// quotes doubled; CRLF after every line), UTF-8 with a BOM so spreadsheets read the diacritics.
+// Title, organ, year and widths are not part of it.
+std::string registerSheetCsv(const RegisterSheet& sheet);
 
 }  // namespace vanthu::compose

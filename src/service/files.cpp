@@ -29,7 +29,9 @@ std::string renderOrFault(const std::optional<std::string>& bytes, const std::st
     return *bytes;
 }
 
+// The same sheet as CSV (compose/register_sheet.h), DOCX or PDF.
 Result<File> sheetFile(const Context& ctx, const compose::RegisterSheet& sheet, const std::string& format, std::string name) {
+    if (format == "csv") return File{compose::registerSheetCsv(sheet), mediaTypeOf("csv"), std::move(name)};
     if (!canRender(ctx, format)) throw Failure(Errc::Internal, "no renderer for " + format);
     return File{renderOrFault(ctx.renderer->renderRegister(sheet, format), format), mediaTypeOf(format), std::move(name)};
 }
@@ -59,7 +61,6 @@ Result<File> outgoingBookFile(Context& ctx, const store::User& who, store::Id re
     if (!found.ok()) return found.errors();
     const auto& book = found.value();
     const std::string name = "so-van-ban-di-" + std::to_string(year) + "." + format;
-    if (format == "csv") return File{store::registerCsv(book.entries), mediaTypeOf("csv"), name};
     compose::RegisterSheet sheet;
     sheet.title = "SỔ ĐĂNG KÝ VĂN BẢN ĐI";
     sheet.organName = book.organName;
@@ -77,7 +78,6 @@ Result<File> incomingBookFile(Context& ctx, const store::User& who, int year, co
     if (!found.ok()) return found.errors();
     const auto& entries = found.value();
     const std::string name = "so-van-ban-den-" + std::to_string(year) + "." + format;
-    if (format == "csv") return File{store::incomingCsv(entries), mediaTypeOf("csv"), name};
     compose::RegisterSheet sheet;
     sheet.title = "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN";
     const auto organ = ctx.store.organ(who.organId);

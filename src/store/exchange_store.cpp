@@ -354,24 +354,12 @@ const std::vector<std::string>& incomingHeadings() {
     return h;
 }
 
-using detail::csvField;
 namespace {
 std::string ddmmyyyy(const std::string& iso) {  // "2018-05-08…" → "08/05/2018"
     if (iso.size() < 10) return iso;
     return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
 }
 }  // namespace
-
-std::string incomingCsv(const std::vector<IncomingEntry>& entries) {
-    std::string out = "\xEF\xBB\xBF";
-    auto row = [&](const std::vector<std::string>& cells) {
-        for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csvField(cells[i]);
-        out += "\r\n";
-    };
-    row(incomingHeadings());
-    for (const auto& e : entries) row(incomingCells(e));
-    return out;
-}
 
 std::vector<std::string> incomingCells(const IncomingEntry& e) {
     return {ddmmyyyy(e.receivedAt), std::to_string(e.number), e.sender, e.code, ddmmyyyy(e.documentDate), e.typeAndSubject,

@@ -132,8 +132,8 @@ std::vector<IncomingFile> incomingFiles(Sql& sql, Id incomingId);
 
 }  // namespace exchange
 
-// The 10 columns of the incoming register as CSV (UTF-8 with BOM), headings of decree-30-2020.md §6.
-std::string incomingCsv(const std::vector<IncomingEntry>& entries);
+// The 10 columns of the incoming register, headings of decree-30-2020.md §6, as the rows of a
+// compose::RegisterSheet (its printed book and its CSV, compose::registerSheetCsv).
 std::vector<std::string> incomingCells(const IncomingEntry& e);  // one row, the columns of incomingHeadings()
 const std::vector<std::string>& incomingHeadings();
 

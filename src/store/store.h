@@ -2,14 +2,16 @@
 // artifacts, search and the audit log — on SQLite or PostgreSQL through Poco::Data.
 //
 // One schema and one set of SQL texts with $n placeholders serve both back ends; only the DDL of
-// ids, the full-text index and the transaction opener differ (store/dialect in store.cpp).
+// ids, the full-text index and the transaction opener differ (store/schema.cpp, store/session.cpp).
+// Which file holds which part: src/store/README.md.
 // Migrations are versioned and run at open().
 //
 // Numbering (decree-30-2020.md §4, §9): a number is assigned when a document is issued, in the
 // same transaction that writes its register entry and its audit row. The series row is locked
 // first (SQLite: BEGIN IMMEDIATE, one writer at a time; PostgreSQL: SELECT … FOR UPDATE), so a
 // number is never handed out twice; it is written only if the whole transaction commits, so a
-// crash never leaves a gap. Series: per register and calendar year of the issue date, keyed by
+// crash never leaves a gap (the guarantee in full: store/numbering.h). Series: per register and
+// calendar year of the issue date, keyed by
 //   "mat"            secret documents (any type),
 //   "qppl:<abbr>"    each legal-normative type (code carries the year: 14/2024/QĐ-UBND),
 //   "all"            the register's shared series (scope "shared"), or
@@ -33,6 +35,7 @@
 #include "core/error.h"
 #include "core/result.h"
 #include "model/document.h"
+#include "model/lifecycle.h"
 #include "store/sql.h"
 
 namespace vanthu::store {
@@ -76,8 +79,9 @@ struct Register {
     std::string scope = "shared";   // "shared" | "per-type"
 };
 
-enum class Status { Draft, Issued, Distributed, Archived, Recalled };
-std::string_view statusName(Status s);
+// The lifecycle is a model rule (model/lifecycle.h); the store keeps the status as its name.
+using Status = model::DocumentStatus;
+using model::statusName;
 
 struct DocumentRecord {
     Id id = 0;
@@ -103,7 +107,7 @@ struct DocumentRecord {
 struct Relation {
     Id from = 0;
     Id to = 0;
-    std::string kind;  // "corrects", "recalls", "replaces"…
+    std::string kind;  // model::relationKey: "corrects", "replaces", "revokes"… (model/lifecycle.h)
     std::string note;
 };
 
@@ -233,9 +237,9 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-// The 10 columns of the outgoing register as CSV (RFC 4180, UTF-8 with BOM so spreadsheets
-// read the diacritics), with the Vietnamese headings of decree-30-2020.md §6.
-std::string registerCsv(const std::vector<RegisterEntry>& entries);
+// The 10 columns of the outgoing register, with the Vietnamese headings of decree-30-2020.md §6,
+// as text cells: the rows of a compose::RegisterSheet, which prints the book and writes its CSV
+// (compose::registerSheetCsv).
 std::vector<std::string> registerCells(const RegisterEntry& e);  // one row, the columns of registerHeadings()
 const std::vector<std::string>& registerHeadings();
 

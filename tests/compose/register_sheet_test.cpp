@@ -53,5 +53,28 @@ TEST(RegisterSheet, RowsThatDoNotMatchTheColumnsAreAFault) {
     EXPECT_THROW(composeRegisterSheet(s), Failure);
 }
 
+// The bytes the outgoing register's CSV export has always had (store::registerCsv before it moved
+// here), written out by hand: BOM, CRLF, a field quoted only when it holds , " CR or LF.
+TEST(RegisterSheet, CsvIsRfc4180WithTheUtf8Bom) {
+    RegisterSheet s;
+    s.title = "SỔ ĐĂNG KÝ VĂN BẢN ĐI";  // not in the CSV
+    s.headings = {"Số, ký hiệu văn bản", "Ngày tháng văn bản", "Ghi chú"};
+    s.rows.push_back({"01/TB-BTP", "01/04/2024", "Đã thu hồi"});
+    s.rows.push_back({"02/QĐ-BTP", "", "Đính chính bởi 03/BTP-VP; \"sai ngày\""});
+    s.rows.push_back({"a\nb", "c\rd", ""});
+    const std::string expected =
+        "\xEF\xBB\xBF\"Số, ký hiệu văn bản\",Ngày tháng văn bản,Ghi chú\r\n"
+        "01/TB-BTP,01/04/2024,Đã thu hồi\r\n"
+        "02/QĐ-BTP,,\"Đính chính bởi 03/BTP-VP; \"\"sai ngày\"\"\"\r\n"
+        "\"a\nb\",\"c\rd\",\r\n";
+    EXPECT_EQ(registerSheetCsv(s), expected);
+}
+
+TEST(RegisterSheet, CsvOfAnEmptyRegisterIsItsHeadings) {
+    RegisterSheet s;
+    s.headings = {"Ngày đến", "Số đến"};
+    EXPECT_EQ(registerSheetCsv(s), "\xEF\xBB\xBFNgày đến,Số đến\r\n");
+}
+
 }  // namespace
 }  // namespace vanthu::compose
