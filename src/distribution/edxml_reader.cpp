@@ -6,8 +6,9 @@
 #include <mutex>
 #include <set>
 
+#include "core/digest.h"
 #include "core/files.h"
-#include "distribution/crypto.h"
+#include "core/strings.h"
 #include "distribution/edxml.h"
 #include "distribution/edxml_rules.h"
 #include "distribution/located.h"
@@ -35,13 +36,6 @@ Error errorAt(Errc code, std::string vi, std::string en, const model::SourcePos&
     return distribution::detail::errorAt(code, std::move(vi), std::move(en), pos);
 }
 
-std::string trimmed(std::string_view s) {
-    const auto isWs = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (!s.empty() && isWs(s.front())) s.remove_prefix(1);
-    while (!s.empty() && isWs(s.back())) s.remove_suffix(1);
-    return std::string(s);
-}
-
 std::string stripCid(std::string s) {
     if (s.size() >= 4 && (s.compare(0, 4, "cid:") == 0 || s.compare(0, 4, "CID:") == 0)) s.erase(0, 4);
     return s;
@@ -49,15 +43,12 @@ std::string stripCid(std::string s) {
 
 bool endsWithZip(std::string_view name) {
     if (name.size() < 4) return false;
-    std::string tail(name.substr(name.size() - 4));
-    std::transform(tail.begin(), tail.end(), tail.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return tail == ".zip";
+    return lowerAscii(name.substr(name.size() - 4)) == ".zip";
 }
 
 std::string mimeOfName(std::string_view name) {
     const auto dot = name.rfind('.');
-    std::string ext = dot == std::string_view::npos ? "" : std::string(name.substr(dot + 1));
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string ext = dot == std::string_view::npos ? "" : lowerAscii(name.substr(dot + 1));
     if (ext == "pdf") return "application/pdf";
     if (ext == "doc") return "application/msword";
     if (ext == "docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -107,7 +98,7 @@ public:
 
     void note(const std::string& path, xml::Node n) { check_.where[path] = distribution::detail::posOf(doc_, n); }
 
-    std::string value(xml::Node n) const { return n ? text::nfc(trimmed(n.text())) : std::string(); }
+    std::string value(xml::Node n) const { return n ? text::nfc(trimAscii(n.text())) : std::string(); }
     std::string value(xml::Node parent, std::string_view name, const std::string& parentPath) {
         return value(one(parent, name, parentPath));
     }

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <random>
 
+#include "core/iso_date.h"
 #include "distribution/organ_id.h"
 
 namespace vanthu::distribution {
@@ -112,11 +113,11 @@ std::int64_t Outbox::now() const { return options_.nowMs(); }
 
 void Outbox::enqueueFor(store::Sql& sql, const store::DocumentRecord& issued, const std::string& fromOrganId,
                         const std::vector<store::OutboxEntry>& entries, std::int64_t nowMs) {
-    model::Date d{std::stoi(issued.issueDate.substr(0, 4)), std::stoi(issued.issueDate.substr(5, 2)),
-                  std::stoi(issued.issueDate.substr(8, 2))};
+    const auto d = parseIsoDateSyntax(issued.issueDate);
+    if (!d) throw Failure(Errc::Internal, "issued document without a YYYY-MM-DD issue date: '" + issued.issueDate + "'");
     const auto slash = issued.code.find('/');
     edxml::Code code{issued.code.substr(0, slash), slash == std::string::npos ? "" : issued.code.substr(slash + 1)};
-    const std::string docId = edxml::compositeDocumentId(fromOrganId, d, code);
+    const std::string docId = edxml::compositeDocumentId(fromOrganId, *d, code);
     for (auto e : entries) {
         e.documentId = issued.id;
         e.edxmlDocumentId = docId;

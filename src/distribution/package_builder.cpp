@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "distribution/crypto.h"
+#include "core/digest.h"
 #include "distribution/edxml_rules.h"
 #include "distribution/organ_id.h"
 #include "model/document_code.h"

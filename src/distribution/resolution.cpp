@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/strings.h"
 #include "distribution/located.h"
 #include "model/document_code.h"
 
@@ -26,11 +27,7 @@ struct Piece {
     std::string sep;  // what followed it: "," ";" " và " or "" at the end
 };
 
-std::string trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ')) s.remove_suffix(1);
-    return std::string(s);
-}
+std::string trim(std::string_view s) { return std::string(trimAscii(s, " ")); }  // spaces only: tabs are content here
 
 std::vector<Piece> split(std::string_view s) {
     std::vector<Piece> out;

@@ -7,6 +7,7 @@
 #include <regex>
 #include <set>
 
+#include "core/strings.h"
 #include "input/text_cleanup.h"
 #include "model/document_code.h"
 #include "model/document_type.h"
@@ -24,19 +25,8 @@ struct Line {
     bool blank() const { return plain.empty(); }
 };
 
-bool isSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-std::string trim(std::string_view s) {
-    // NO-BREAK SPACE counts as space at the ends: converters put it on empty lines.
-    for (;;) {
-        while (!s.empty() && isSpaceByte(s.front())) s.remove_prefix(1);
-        while (!s.empty() && isSpaceByte(s.back())) s.remove_suffix(1);
-        if (s.starts_with("\xC2\xA0")) { s.remove_prefix(2); continue; }
-        if (s.ends_with("\xC2\xA0")) { s.remove_suffix(2); continue; }
-        break;
-    }
-    return std::string(s);
-}
+// Ends stripped of white space and NO-BREAK SPACE (converters put it on empty lines).
+std::string trim(std::string_view s) { return std::string(trimSpaces(s)); }
 
 // **bold**, *italic*, ***both***, \-escapes. Unbalanced markers (a bold span that a hard line
 // break cut in two) are dropped, not printed.
@@ -385,7 +375,7 @@ private:
     void codeLine(const Line& l, std::string rest) {
         std::string compact;
         for (char c : rest)
-            if (!isSpaceByte(c)) compact += c;
+            if (kAsciiSpace.find(c) == std::string_view::npos) compact += c;
         if (compact.starts_with('/')) {  // "Số:     /QĐ-BTP": a draft
             doc_.code.notation = compact.substr(1);
             haveCode_ = true;

@@ -13,6 +13,7 @@
 #include <libxml/xmlerror.h>
 
 #include "core/narrow.h"
+#include "core/utf8.h"
 #include "xml/document_impl.h"
 
 namespace vanthu::xml {
@@ -331,44 +332,6 @@ LoaderAllowance::LoaderAllowance(const std::filesystem::path& dir) : previous_(t
 }
 
 LoaderAllowance::~LoaderAllowance() { tAllowedDir = previous_; }
-
-std::optional<std::size_t> firstInvalidUtf8(std::string_view s) noexcept {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const std::size_t n = s.size();
-    std::size_t i = 0;
-    while (i < n) {
-        // ASCII runs eight bytes at a time (a package is mostly ASCII: markup and base64).
-        while (i + 8 <= n) {
-            std::uint64_t w;
-            std::memcpy(&w, p + i, 8);
-            if (w & 0x8080808080808080ull) break;
-            i += 8;
-        }
-        if (i >= n) break;
-        const unsigned char c = p[i];
-        if (c < 0x80) { ++i; continue; }
-        std::size_t len = 0;
-        unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-        if (c >= 0xC2 && c <= 0xDF) len = 2;
-        else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            if (c == 0xE0) lo = 0xA0;  // no overlongs
-            if (c == 0xED) hi = 0x9F;  // no surrogates
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            if (c == 0xF0) lo = 0x90;  // no overlongs
-            if (c == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
-        } else {
-            return i;  // 0x80–0xC1 (continuation or overlong lead), 0xF5–0xFF
-        }
-        if (n - i < len) return i;
-        if (p[i + 1] < lo || p[i + 1] > hi) return i;
-        for (std::size_t k = 2; k < len; ++k)
-            if ((p[i + k] & 0xC0) != 0x80) return i;
-        i += len;
-    }
-    return std::nullopt;
-}
 
 Position positionOfOffset(std::string_view s, std::size_t byteOffset) noexcept {
     byteOffset = std::min(byteOffset, s.size());
