@@ -112,7 +112,8 @@ std::chrono::sys_seconds createdFor(const model::Document& doc, const std::optio
     return sys_days{year{2000} / 1 / 1};
 }
 
-void printErrors(std::ostream& err, const std::string& file, const Errors& errors, const char* kind = nullptr) {
+template <class Items>  // Errors or Warnings: both have field, line, column and the two messages
+void printErrors(std::ostream& err, const std::string& file, const Items& errors, const char* kind = nullptr) {
     for (const auto& e : errors) {
         err << file << ":" << e.line << ":" << e.column << ": " << (e.field.empty() ? "-" : e.field) << ": ";
         if (kind) err << kind << ": ";

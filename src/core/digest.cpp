@@ -31,6 +31,14 @@ std::string hmacSha256(std::string_view key, std::string_view msg) {
     return std::string(reinterpret_cast<const char*>(md.data()), len);
 }
 
+std::string md5(std::string_view bytes) {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
+    unsigned int len = 0;
+    if (EVP_Digest(bytes.data(), bytes.size(), md.data(), &len, EVP_md5(), nullptr) != 1)
+        throw Failure(Errc::Internal, "EVP_Digest(MD5) failed");
+    return std::string(reinterpret_cast<const char*>(md.data()), len);
+}
+
 std::string sha256Hex(std::string_view bytes) { return hexLower(sha256(bytes)); }
 
 std::string hexLower(std::string_view bytes) {

@@ -11,6 +11,7 @@ namespace vanthu {
 
 std::string sha256(std::string_view bytes);                          // 32 raw bytes
 std::string sha256Hex(std::string_view bytes);                       // 64 lowercase hex digits
+std::string md5(std::string_view bytes);  // 16 raw bytes; for PDF /ID only (ISO 32000 names MD5), never for security
 std::string hmacSha256(std::string_view key, std::string_view msg);  // 32 raw bytes
 std::string hexLower(std::string_view bytes);                        // "0a1b…"
 // Equal length and content, in time independent of where they differ.

@@ -103,7 +103,7 @@ void Checker::error(const std::string& path, std::string vi, std::string en, Err
 
 void Checker::warn(const std::string& path, std::string vi, std::string en) {
     const auto pos = locate(path);
-    warnings.push_back({Errc::InvalidInput, std::move(vi), std::move(en), pos.field, pos.line, pos.column});
+    warnings.push_back(Warning::at(pos, std::move(vi), std::move(en)));
 }
 
 void checkOrganId(Checker& c, const std::string& path, const std::string& id, OrganIdRole role) {

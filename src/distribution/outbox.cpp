@@ -43,15 +43,6 @@ void setStatus(store::DeliveryRow& r, const DeliveryStatus& s) {
     r.takeBack = std::string(takeBackName(s.takeBack));
 }
 
-Error err(Errc c, std::string vi, std::string en, std::string field = {}) {
-    Error e;
-    e.code = c;
-    e.messageVi = std::move(vi);
-    e.messageEn = std::move(en);
-    e.field = std::move(field);
-    return e;
-}
-
 double defaultJitter() {
     thread_local std::mt19937_64 gen{std::random_device{}()};
     return std::uniform_real_distribution<double>(0.0, 1.0)(gen);
@@ -259,8 +250,9 @@ Result<Transition> Outbox::applyStatus(const edxml::Status& status, const std::s
     store_.transaction([&](store::Sql& sql) {
         auto cur = store::exchange::deliveryFor(sql, status.responseFor.documentId, status.from.organId);
         if (!cur) {
-            out = Errors{err(Errc::NotFound, "Không có lần gửi nào khớp với trạng thái này",
-                             "no delivery matches this status (DocumentId + sender)", "/edXML/edXMLEnvelope/From/OrganId")};
+            out = Errors{Error::notFound("/edXML/edXMLEnvelope/From/OrganId",
+                                         "Không có lần gửi nào khớp với trạng thái này",
+                                         "no delivery matches this status (DocumentId + sender)")};
             return;
         }
         store::DeliveryRow d = *cur;
@@ -323,7 +315,7 @@ Outbox::TakeBackCounts Outbox::takeBack(store::Id documentId, const std::string&
 }
 
 Result<store::DeliveryRow> Outbox::retry(store::Id deliveryId, const std::string& actor) {
-    Result<store::DeliveryRow> out = Errors{err(Errc::NotFound, "Không có lần gửi này", "no such delivery", "id")};
+    Result<store::DeliveryRow> out = Errors{Error::notFound("id", "Không có lần gửi này", "no such delivery")};
     const std::int64_t t = now();
     store_.transaction([&](store::Sql& sql) {
         auto cur = store::exchange::delivery(sql, deliveryId);
@@ -331,7 +323,8 @@ Result<store::DeliveryRow> Outbox::retry(store::Id deliveryId, const std::string
         store::DeliveryRow d = *cur;
         DeliveryStatus s = statusOf(d);
         if (distribution::retry(s) != Transition::Applied) {
-            out = Errors{err(Errc::Conflict, "Chỉ gửi lại được khi đã ngừng gửi (dead)", "only a dead delivery can be retried", "state")};
+            out = Errors{Error::conflict("state", "Chỉ gửi lại được khi đã ngừng gửi (dead)",
+                                         "only a dead delivery can be retried")};
             return;
         }
         setStatus(d, s);

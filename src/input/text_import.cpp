@@ -297,15 +297,9 @@ private:
     }
 
     // Notes and errors alike: bilingual, with the source line where there is one.
-    static Error finding(std::string vi, std::string en, std::string field, int line = 0) {
-        Error e;
-        e.code = Errc::InvalidInput;
-        e.messageVi = std::move(vi);
-        e.messageEn = std::move(en);
-        e.field = std::move(field);
-        e.line = line;
-        e.column = line > 0 ? 1 : 0;
-        return e;
+    // A note points at the start of its source line (column 1), or nowhere (line 0).
+    static Warning finding(std::string vi, std::string en, std::string field, int line = 0) {
+        return Warning::at(Location{std::move(field), line, line > 0 ? 1 : 0}, std::move(vi), std::move(en));
     }
     void note(const Line& l, std::string vi, std::string en) { notes_.push_back(finding(std::move(vi), std::move(en), {}, l.no)); }
 
@@ -907,7 +901,7 @@ private:
     Result<ImportOutcome> finish() {
         Errors errors;
         auto missing = [&](std::string vi, std::string en, std::string field) {
-            errors.push_back(finding(std::move(vi), std::move(en), std::move(field)));
+            errors.push_back(Error::invalidInput(std::move(field), std::move(vi), std::move(en)));
         };
 
         // Type: the title, else what the notation says, else công văn (a V/v subject, no title).
@@ -976,7 +970,7 @@ private:
     const ImportOptions& options_;
     std::size_t i_ = 0;
     model::Document doc_;
-    Errors notes_;
+    Warnings notes_;
     std::vector<std::string> organLines_;
     std::string place_, subject_;
     std::optional<model::Date> date_;

@@ -6,7 +6,6 @@
 #include <system_error>
 
 #include "core/utf8.h"
-#include "font/metrics.h"
 
 namespace vanthu::pdf {
 
