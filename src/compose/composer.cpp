@@ -283,7 +283,7 @@ private:
     // right indent makes the text column exactly as wide as the box, so a writer can draw it
     // as a bordered paragraph or as a frame and centre the text inside either way.
     void frame(Paragraph& p, double widthPt, double heightPt, double columnPt) const {
-        p.frame = Frame{widthPt, heightPt};
+        p.frame = frameAround(p, widthPt, heightPt);
         p.format.firstLineIndentPt = 0;
         p.format.rightIndentPt = std::max(0.0, columnPt - p.format.leftIndentPt - widthPt);
     }
