@@ -96,7 +96,8 @@ std::optional<std::chrono::sys_seconds> parseInstant(const std::string& s) {
     return sys_days{ymd} + hours{h} + minutes{mi} + seconds{sec};
 }
 
-void printErrors(std::ostream& err, const std::string& file, const Errors& errors, const char* kind = nullptr) {
+template <class Items>  // Errors or Warnings: both have field, line, column and the two messages
+void printErrors(std::ostream& err, const std::string& file, const Items& errors, const char* kind = nullptr) {
     for (const auto& e : errors) {
         err << file << ":" << e.line << ":" << e.column << ": " << (e.field.empty() ? "-" : e.field) << ": ";
         if (kind) err << kind << ": ";

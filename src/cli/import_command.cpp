@@ -27,7 +27,8 @@ constexpr const char* kImportUsage =
     "  supply what the text lacks (often the header table). What was guessed or repaired is\n"
     "  printed as notes, one per line: FILE:LINE:1: field: note: ghi chú (note).\n";
 
-void printNotes(std::ostream& err, const std::string& file, const Errors& errors, const char* kind) {
+template <class Items>  // Errors or Warnings
+void printNotes(std::ostream& err, const std::string& file, const Items& errors, const char* kind) {
     for (const auto& e : errors) {
         err << file << ":" << e.line << ":" << e.column << ": " << (e.field.empty() ? "-" : e.field) << ": ";
         if (kind) err << kind << ": ";

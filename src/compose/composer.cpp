@@ -11,6 +11,7 @@
 #include "compose/template.h"
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/iso_date.h"
 #include "font/metrics.h"
 #include "model/document_code.h"
 #include "model/document_type.h"
@@ -67,12 +68,6 @@ std::string joined(const Paragraph& p) {
     std::string s;
     for (const auto& span : p.spans) s += span.text;
     return s;
-}
-
-std::string isoDate(const model::Date& d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return buf;
 }
 
 bool startsWithVv(std::string_view s) {
@@ -288,7 +283,7 @@ private:
     // right indent makes the text column exactly as wide as the box, so a writer can draw it
     // as a bordered paragraph or as a frame and centre the text inside either way.
     void frame(Paragraph& p, double widthPt, double heightPt, double columnPt) const {
-        p.frame = Frame{widthPt, heightPt};
+        p.frame = frameAround(p, widthPt, heightPt);
         p.format.firstLineIndentPt = 0;
         p.format.rightIndentPt = std::max(0.0, columnPt - p.format.leftIndentPt - widthPt);
     }
@@ -866,7 +861,7 @@ Composition Composer::compose(const model::Document& doc, const ComposeOptions& 
     m.codeNotation = doc.code.notation;
     m.organName = text::toUpper(doc.issuer.name);
     m.organId = doc.issuer.organId;
-    m.issuedDate = doc.issueDate ? isoDate(*doc.issueDate) : std::string();
+    m.issuedDate = doc.issueDate ? formatIsoDate(*doc.issueDate) : std::string();
     if (!doc.signatures.empty()) {
         // Biên bản: the right-hand signer (chủ tọa) is the one who issues it.
         m.signerName = doc.signatures.back().name;

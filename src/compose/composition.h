@@ -97,10 +97,15 @@ struct Rule {
     double gapPt = 1;  // from the bottom of the last line to the rule
 };
 
-// A single-border box around the paragraph (urgency and circulation marks, ô 10b/11).
+// A single-border box around the paragraph (urgency and circulation marks, ô 10b/11). compose
+// sets every size (templates give width and height); the writers draw it as a bordered
+// paragraph padded above and below, and only read these values.
 struct Frame {
     double widthPt = 0;
     double heightPt = 0;
+    double borderPt = 0;   // the box's line
+    double paddingPt = 0;  // from the border to the text, above and below (before the writers'
+                           // rounding to whole points in 0–31, OOXML's w:space)
 };
 
 struct Paragraph {
@@ -112,6 +117,12 @@ struct Paragraph {
 
     std::string text() const;  // spans concatenated
 };
+
+// The frame compose puts around `p` (its spans and format final): a 0.5 pt box of the given
+// size, the text padded to the box's height. Paragraph borders have no height, so the padding
+// is (height − one line − both borders) / 2, the line estimated as Times New Roman's single
+// line ((1825 + 443 + 87) / 2048 = 1.15 em) of the largest span.
+Frame frameAround(const Paragraph& p, double widthPt, double heightPt);
 
 struct Cell {
     std::vector<Paragraph> paragraphs;
@@ -178,6 +189,9 @@ struct Metadata {
 struct Composition {
     Metadata meta;
     std::string fontFamily = "Times New Roman";
+    // The empty paragraphs both writers add (rule carriers, table separators, section carriers,
+    // empty cells) are this high.
+    double fillerPt = 1;
     std::vector<Section> sections;
 };
 

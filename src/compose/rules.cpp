@@ -4,6 +4,8 @@
 #include <cctype>
 #include <vector>
 
+#include "core/strings.h"
+#include "core/utf8.h"
 #include "text/unicode.h"
 
 namespace vanthu::compose {
@@ -28,20 +30,14 @@ std::string_view trimEnd(std::string_view s, std::string_view punctuation) {
     }
 }
 
-std::string_view trim(std::string_view s) {
-    s = trimEnd(s, "");
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
-    return s;
-}
-
-std::size_t utf8Length(unsigned char lead) { return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
+std::string_view trim(std::string_view s) { return trimSpaces(s); }
 
 // Upper-cases the first letter (after leading ASCII punctuation such as '(' or '"').
 std::string capitalise(std::string_view w) {
     std::size_t i = 0;
     while (i < w.size() && static_cast<unsigned char>(w[i]) < 0x80 && !std::isalnum(static_cast<unsigned char>(w[i]))) ++i;
     if (i >= w.size()) return std::string(w);
-    const std::size_t len = std::min(utf8Length(static_cast<unsigned char>(w[i])), w.size() - i);
+    const std::size_t len = std::min(utf8SequenceLength(static_cast<unsigned char>(w[i])), w.size() - i);
     return std::string(w.substr(0, i)) + text::toUpper(w.substr(i, len)) + std::string(w.substr(i + len));
 }
 

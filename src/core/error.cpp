@@ -28,4 +28,12 @@ std::string Error::describe() const {
     return s;
 }
 
+Error Error::make(Errc code, Location at, std::string vi, std::string en) {
+    return Error{code, std::move(vi), std::move(en), std::move(at.field), at.line, at.column};
+}
+
+Error Error::make(Errc code, std::string field, std::string vi, std::string en) {
+    return Error{code, std::move(vi), std::move(en), std::move(field), 0, 0};
+}
+
 }  // namespace vanthu

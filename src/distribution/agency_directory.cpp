@@ -32,8 +32,6 @@ std::string collapsed(std::string_view s) {
 
 }  // namespace detail
 
-using detail::errorAt;
-
 namespace {
 
 // Word-level abbreviations that Nơi nhận lines use interchangeably with the full words
@@ -134,52 +132,59 @@ Result<AgencyDirectory::Loaded> AgencyDirectory::make(std::vector<Agency> agenci
     for (std::size_t i = 0; i < d.agencies_.size(); ++i) {
         const auto& a = d.agencies_[i];
         if (a.key.empty() || a.name.empty())
-            errors.push_back(errorAt(Errc::InvalidInput, "Cơ quan thiếu khóa (key) hoặc tên", "An agency needs a key and a name", a.pos));
+            errors.push_back(
+                Error::invalidInput(a.pos, "Cơ quan thiếu khóa (key) hoặc tên", "An agency needs a key and a name"));
         if (!d.byKey_.emplace(a.key, i).second)
-            errors.push_back(errorAt(Errc::InvalidInput, "Khóa cơ quan '" + a.key + "' bị trùng",
-                                     "Duplicate agency key '" + a.key + "'", a.pos));
+            errors.push_back(Error::invalidInput(a.pos, "Khóa cơ quan '" + a.key + "' bị trùng",
+                                                 "Duplicate agency key '" + a.key + "'"));
         for (const auto& u : a.units)
             if (u.key.empty() || !unitKeys.insert(u.key).second)
-                errors.push_back(errorAt(Errc::InvalidInput, "Khóa đơn vị '" + u.key + "' rỗng hoặc bị trùng",
-                                         "Unit key '" + u.key + "' is empty or duplicated", u.pos));
+                errors.push_back(Error::invalidInput(u.pos, "Khóa đơn vị '" + u.key + "' rỗng hoặc bị trùng",
+                                                     "Unit key '" + u.key + "' is empty or duplicated"));
         if (a.organId.empty()) continue;
         if (!isAcceptableOrganId(a.organId)) {
-            errors.push_back(errorAt(Errc::InvalidInput, "Mã định danh '" + a.organId + "' của '" + a.name + "' không hợp lệ",
-                                     "The organisation id '" + a.organId + "' of '" + a.name + "' is not valid", a.pos));
+            errors.push_back(
+                Error::invalidInput(a.pos, "Mã định danh '" + a.organId + "' của '" + a.name + "' không hợp lệ",
+                                    "The organisation id '" + a.organId + "' of '" + a.name + "' is not valid"));
             continue;
         }
         if (!isStrictOrganId(a.organId))
-            out.warnings.push_back(errorAt(
-                Errc::InvalidInput,
-                "Mã định danh '" + a.organId + "' không đúng dạng QCVN 102:2016 (000.00.00.G12): nhận được nhưng không gửi được",
-                "The organisation id '" + a.organId + "' is not in the QCVN 102:2016 form (000.00.00.G12): we can receive from it but not send to it",
-                a.pos));
+            out.warnings.push_back(Warning::at(
+                a.pos,
+                "Mã định danh '" + a.organId +
+                    "' không đúng dạng QCVN 102:2016 (000.00.00.G12): nhận được nhưng không gửi được",
+                "The organisation id '" + a.organId +
+                    "' is not in the QCVN 102:2016 form (000.00.00.G12): we can receive from it but not send to it"));
         if (!d.byOrganId_.emplace(a.organId, i).second)
-            errors.push_back(errorAt(Errc::InvalidInput, "Mã định danh '" + a.organId + "' bị trùng",
-                                     "Duplicate organisation id '" + a.organId + "'", a.pos));
+            errors.push_back(Error::invalidInput(a.pos, "Mã định danh '" + a.organId + "' bị trùng",
+                                                 "Duplicate organisation id '" + a.organId + "'"));
     }
     for (std::size_t i = 0; i < d.groups_.size(); ++i) {
         const auto& g = d.groups_[i];
         if (d.byKey_.contains(g.key) || !d.groupByKey_.emplace(g.key, i).second)
-            errors.push_back(errorAt(Errc::InvalidInput, "Khóa nhóm '" + g.key + "' bị trùng", "Duplicate group key '" + g.key + "'", g.pos));
+            errors.push_back(Error::invalidInput(g.pos, "Khóa nhóm '" + g.key + "' bị trùng",
+                                                 "Duplicate group key '" + g.key + "'"));
         if (!g.scope.empty() && !d.byKey_.contains(g.scope))
-            errors.push_back(errorAt(Errc::InvalidInput, "Phạm vi '" + g.scope + "' không phải là cơ quan trong danh bạ",
-                                     "The scope '" + g.scope + "' names no agency of the directory", g.pos));
+            errors.push_back(Error::invalidInput(g.pos, "Phạm vi '" + g.scope + "' không phải là cơ quan trong danh bạ",
+                                                 "The scope '" + g.scope + "' names no agency of the directory"));
         if (g.members.empty())
-            errors.push_back(errorAt(Errc::InvalidInput, "Nhóm '" + g.name + "' không có thành viên", "The group '" + g.name + "' has no members", g.pos));
+            errors.push_back(Error::invalidInput(g.pos, "Nhóm '" + g.name + "' không có thành viên",
+                                                 "The group '" + g.name + "' has no members"));
         for (const auto& m : g.members)
             if (!d.byKey_.contains(m))
-                errors.push_back(errorAt(Errc::InvalidInput, "Thành viên '" + m + "' của nhóm '" + g.name + "' không có trong danh bạ",
-                                         "The member '" + m + "' of the group '" + g.name + "' is not in the directory", g.pos));
+                errors.push_back(Error::invalidInput(
+                    g.pos, "Thành viên '" + m + "' của nhóm '" + g.name + "' không có trong danh bạ",
+                    "The member '" + m + "' of the group '" + g.name + "' is not in the directory"));
     }
     for (const auto& a : d.agencies_) {
         if (!a.parent.empty() && !d.byKey_.contains(a.parent))
-            errors.push_back(errorAt(Errc::InvalidInput, "Cơ quan chủ quản '" + a.parent + "' không có trong danh bạ",
-                                     "The parent '" + a.parent + "' is not in the directory", a.pos));
+            errors.push_back(Error::invalidInput(a.pos, "Cơ quan chủ quản '" + a.parent + "' không có trong danh bạ",
+                                                 "The parent '" + a.parent + "' is not in the directory"));
         for (const auto& al : a.aliases)
             if (!al.scope.empty() && !d.byKey_.contains(al.scope))
-                errors.push_back(errorAt(Errc::InvalidInput, "Phạm vi '" + al.scope + "' không phải là cơ quan trong danh bạ",
-                                         "The scope '" + al.scope + "' names no agency of the directory", a.pos));
+                errors.push_back(Error::invalidInput(a.pos,
+                                                     "Phạm vi '" + al.scope + "' không phải là cơ quan trong danh bạ",
+                                                     "The scope '" + al.scope + "' names no agency of the directory"));
     }
     if (!errors.empty()) return errors;
 
@@ -192,8 +197,8 @@ Result<AgencyDirectory::Loaded> AgencyDirectory::make(std::vector<Agency> agenci
             ++steps;
         }
         if (!k.empty())
-            errors.push_back(errorAt(Errc::InvalidInput, "Quan hệ chủ quản của '" + a.name + "' tạo thành vòng",
-                                     "The parent chain of '" + a.name + "' is a cycle", a.pos));
+            errors.push_back(Error::invalidInput(a.pos, "Quan hệ chủ quản của '" + a.name + "' tạo thành vòng",
+                                                 "The parent chain of '" + a.name + "' is a cycle"));
     }
     if (!errors.empty()) return errors;
 
@@ -206,10 +211,9 @@ Result<AgencyDirectory::Loaded> AgencyDirectory::make(std::vector<Agency> agenci
         auto [it, fresh] = owner.emplace(std::make_pair(key, scopeTag), who);
         if (!fresh) {
             if (it->second != who)
-                errors.push_back(errorAt(Errc::InvalidInput,
-                                         "'" + std::string(txt) + "' chỉ cả '" + it->second + "' lẫn '" + who + "' trong cùng phạm vi",
-                                         "'" + std::string(txt) + "' names both '" + it->second + "' and '" + who + "' in the same scope",
-                                         pos));
+                errors.push_back(Error::invalidInput(
+                    pos, "'" + std::string(txt) + "' chỉ cả '" + it->second + "' lẫn '" + who + "' trong cùng phạm vi",
+                    "'" + std::string(txt) + "' names both '" + it->second + "' and '" + who + "' in the same scope"));
             return;
         }
         d.index_[key].push_back(std::move(c));
@@ -317,10 +321,10 @@ Result<AgencyDirectory::Loaded> AgencyDirectory::fromXml(std::string_view bytes,
     const auto& doc = parsed.value();
     const auto root = doc.root();
     if (root.name() != "agencyDirectory" || root.namespaceUri() != kDirectoryNamespace)
-        return errorAt(Errc::SchemaViolation,
-                       "Phần tử gốc phải là agencyDirectory trong không gian tên " + std::string(kDirectoryNamespace),
-                       "The root element must be agencyDirectory in the namespace " + std::string(kDirectoryNamespace),
-                       detail::posOf(doc, root));
+        return Error::schema(
+            detail::posOf(doc, root),
+            "Phần tử gốc phải là agencyDirectory trong không gian tên " + std::string(kDirectoryNamespace),
+            "The root element must be agencyDirectory in the namespace " + std::string(kDirectoryNamespace));
     if (auto errors = directorySchema()->validate(doc); !errors.empty()) return errors;
 
     std::vector<Agency> agencies;
@@ -367,8 +371,8 @@ Result<AgencyDirectory::Loaded> AgencyDirectory::fromXml(std::string_view bytes,
 Result<AgencyDirectory::Loaded> AgencyDirectory::loadFile(const std::filesystem::path& path) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
-        return errorAt(Errc::NotFound, "Không tìm thấy tệp danh bạ " + path.string(),
-                       "The directory file " + path.string() + " does not exist", {path.string(), 0, 0});
+        return Error::notFound(path.string(), "Không tìm thấy tệp danh bạ " + path.string(),
+                               "The directory file " + path.string() + " does not exist");
     return fromXml(readFile(path));
 }
 

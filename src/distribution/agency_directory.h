@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "core/warning.h"
 #include "model/document.h"
 
 namespace vanthu::distribution {
@@ -156,7 +157,7 @@ private:
 
 struct AgencyDirectory::Loaded {
     AgencyDirectory directory;
-    Errors warnings;
+    Warnings warnings;
 };
 
 }  // namespace vanthu::distribution

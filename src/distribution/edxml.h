@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "core/warning.h"
 #include "model/document.h"
 
 namespace vanthu::distribution::edxml {
@@ -171,7 +172,7 @@ struct ReadOptions {
 template <class T>
 struct ReadOutcome {
     T package;
-    Errors warnings;
+    Warnings warnings;
 };
 
 enum class MessageType { Edoc, Status };

@@ -6,8 +6,9 @@
 #include <mutex>
 #include <set>
 
+#include "core/digest.h"
 #include "core/files.h"
-#include "distribution/crypto.h"
+#include "core/strings.h"
 #include "distribution/edxml.h"
 #include "distribution/edxml_rules.h"
 #include "distribution/located.h"
@@ -31,17 +32,6 @@ std::shared_ptr<const xml::Schema> schemaFor(const std::filesystem::path& given)
     return slot;
 }
 
-Error errorAt(Errc code, std::string vi, std::string en, const model::SourcePos& pos) {
-    return distribution::detail::errorAt(code, std::move(vi), std::move(en), pos);
-}
-
-std::string trimmed(std::string_view s) {
-    const auto isWs = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (!s.empty() && isWs(s.front())) s.remove_prefix(1);
-    while (!s.empty() && isWs(s.back())) s.remove_suffix(1);
-    return std::string(s);
-}
-
 std::string stripCid(std::string s) {
     if (s.size() >= 4 && (s.compare(0, 4, "cid:") == 0 || s.compare(0, 4, "CID:") == 0)) s.erase(0, 4);
     return s;
@@ -49,15 +39,12 @@ std::string stripCid(std::string s) {
 
 bool endsWithZip(std::string_view name) {
     if (name.size() < 4) return false;
-    std::string tail(name.substr(name.size() - 4));
-    std::transform(tail.begin(), tail.end(), tail.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return tail == ".zip";
+    return lowerAscii(name.substr(name.size() - 4)) == ".zip";
 }
 
 std::string mimeOfName(std::string_view name) {
     const auto dot = name.rfind('.');
-    std::string ext = dot == std::string_view::npos ? "" : std::string(name.substr(dot + 1));
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string ext = dot == std::string_view::npos ? "" : lowerAscii(name.substr(dot + 1));
     if (ext == "pdf") return "application/pdf";
     if (ext == "doc") return "application/msword";
     if (ext == "docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -85,15 +72,15 @@ public:
                 first = n;
                 note(path, n);
             } else if (count == 2) {
-                errors().push_back(errorAt(Errc::RuleViolation,
-                                           "Phần tử " + std::string(name) + " chỉ được xuất hiện một lần",
-                                           "The element " + std::string(name) + " may appear only once", distribution::detail::posOf(doc_, n)));
+                errors().push_back(Error::rule(distribution::detail::posOf(doc_, n),
+                                               "Phần tử " + std::string(name) + " chỉ được xuất hiện một lần",
+                                               "The element " + std::string(name) + " may appear only once"));
             }
         }
         if (!first && required && parent) reported_.insert(path);
         if (!first && required && parent)
-            errors().push_back(errorAt(Errc::RuleViolation, "Thiếu phần tử bắt buộc " + std::string(name),
-                                       "The required element " + std::string(name) + " is missing", where(parentPath, parent)));
+            errors().push_back(Error::rule(where(parentPath, parent), "Thiếu phần tử bắt buộc " + std::string(name),
+                                           "The required element " + std::string(name) + " is missing"));
         return first;
     }
 
@@ -107,7 +94,7 @@ public:
 
     void note(const std::string& path, xml::Node n) { check_.where[path] = distribution::detail::posOf(doc_, n); }
 
-    std::string value(xml::Node n) const { return n ? text::nfc(trimmed(n.text())) : std::string(); }
+    std::string value(xml::Node n) const { return n ? text::nfc(trimAscii(n.text())) : std::string(); }
     std::string value(xml::Node parent, std::string_view name, const std::string& parentPath) {
         return value(one(parent, name, parentPath));
     }
@@ -120,8 +107,9 @@ public:
         const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
         if (ec != std::errc{} || end != v.data() + v.size()) {
             reported_.insert(parentPath + "/" + std::string(name));
-            errors().push_back(errorAt(Errc::RuleViolation, std::string(name) + " phải là số nguyên, không phải '" + v + "'",
-                                       std::string(name) + " must be an integer, not '" + v + "'", distribution::detail::posOf(doc_, n)));
+            errors().push_back(Error::rule(distribution::detail::posOf(doc_, n),
+                                           std::string(name) + " phải là số nguyên, không phải '" + v + "'",
+                                           std::string(name) + " must be an integer, not '" + v + "'"));
             return fallback;
         }
         return out;
@@ -132,16 +120,16 @@ public:
         const auto v = value(n);
         if (v.empty()) {
             if (required && n)
-                errors().push_back(errorAt(Errc::RuleViolation, std::string(name) + " rỗng", std::string(name) + " is empty",
-                                           distribution::detail::posOf(doc_, n)));
+                errors().push_back(Error::rule(distribution::detail::posOf(doc_, n), std::string(name) + " rỗng",
+                                               std::string(name) + " is empty"));
             return std::nullopt;
         }
         const auto d = parseDate(v);
         if (!d) reported_.insert(parentPath + "/" + std::string(name));
         if (!d)
-            errors().push_back(errorAt(Errc::RuleViolation,
-                                       std::string(name) + " '" + v + "' không phải ngày hợp lệ dạng yyyy/MM/dd",
-                                       std::string(name) + " '" + v + "' is not a valid yyyy/MM/dd date", distribution::detail::posOf(doc_, n)));
+            errors().push_back(Error::rule(distribution::detail::posOf(doc_, n),
+                                           std::string(name) + " '" + v + "' không phải ngày hợp lệ dạng yyyy/MM/dd",
+                                           std::string(name) + " '" + v + "' is not a valid yyyy/MM/dd date"));
         return d;
     }
 
@@ -151,8 +139,9 @@ public:
         const auto t = parseDateTime(v);
         if (!t) reported_.insert(parentPath + "/Timestamp");
         if (!t && n)
-            errors().push_back(errorAt(Errc::RuleViolation, "Timestamp '" + v + "' không đúng dạng yyyy/MM/dd HH:mm:ss",
-                                       "The Timestamp '" + v + "' is not a valid yyyy/MM/dd HH:mm:ss", distribution::detail::posOf(doc_, n)));
+            errors().push_back(Error::rule(distribution::detail::posOf(doc_, n),
+                                           "Timestamp '" + v + "' không đúng dạng yyyy/MM/dd HH:mm:ss",
+                                           "The Timestamp '" + v + "' is not a valid yyyy/MM/dd HH:mm:ss"));
         return t.value_or(DateTime{});
     }
 
@@ -265,12 +254,14 @@ public:
         for (const auto& r : children(manifest, "Reference")) {
             const auto id = stripCid(value(r, "ContentId", detail::kManifestPath + "/Reference"));
             if (id.empty()) {
-                errors().push_back(errorAt(Errc::RuleViolation, "Reference thiếu ContentId", "A Reference has no ContentId", distribution::detail::posOf(doc_, r)));
+                errors().push_back(Error::rule(distribution::detail::posOf(doc_, r), "Reference thiếu ContentId",
+                                               "A Reference has no ContentId"));
                 continue;
             }
             if (!refs.emplace(id, Ref{r}).second)
-                errors().push_back(errorAt(Errc::RuleViolation, "ContentId '" + id + "' lặp trong edXMLManifest",
-                                           "The ContentId '" + id + "' appears twice in edXMLManifest", distribution::detail::posOf(doc_, r)));
+                errors().push_back(Error::rule(distribution::detail::posOf(doc_, r),
+                                               "ContentId '" + id + "' lặp trong edXMLManifest",
+                                               "The ContentId '" + id + "' appears twice in edXMLManifest"));
         }
         const auto encoded = one(root, "AttachmentEncoded", "/edXML");
         const auto list = children(encoded, "Attachment");
@@ -283,15 +274,16 @@ public:
             a.contentId = stripCid(value(n, "ContentId", path));
             const auto it = refs.find(a.contentId);
             if (it == refs.end()) {
-                errors().push_back(errorAt(Errc::RuleViolation,
-                                           "Tệp đính kèm có ContentId '" + a.contentId + "' không có Reference tương ứng trong edXMLManifest",
-                                           "The attachment with ContentId '" + a.contentId + "' has no matching Reference in edXMLManifest",
-                                           distribution::detail::posOf(doc_, n)));
+                errors().push_back(Error::rule(
+                    distribution::detail::posOf(doc_, n),
+                    "Tệp đính kèm có ContentId '" + a.contentId + "' không có Reference tương ứng trong edXMLManifest",
+                    "The attachment with ContentId '" + a.contentId + "' has no matching Reference in edXMLManifest"));
                 continue;
             }
             if (seen[a.contentId]) {
-                errors().push_back(errorAt(Errc::RuleViolation, "ContentId '" + a.contentId + "' lặp trong AttachmentEncoded",
-                                           "The ContentId '" + a.contentId + "' appears twice in AttachmentEncoded", distribution::detail::posOf(doc_, n)));
+                errors().push_back(Error::rule(
+                    distribution::detail::posOf(doc_, n), "ContentId '" + a.contentId + "' lặp trong AttachmentEncoded",
+                    "The ContentId '" + a.contentId + "' appears twice in AttachmentEncoded"));
                 continue;
             }
             seen[a.contentId] = true;
@@ -308,11 +300,12 @@ public:
             Base64Error bad{};
             auto bytes = base64Decode(payload ? payload.text() : "", &bad);
             if (!bytes) {
-                errors().push_back(errorAt(Errc::InvalidInput,
-                                           "Nội dung base64 của tệp '" + a.name + "' hỏng (byte " + std::to_string(bad.offset) + " của phần tử)",
-                                           "The base64 content of '" + a.name + "' is invalid: " + bad.reason + " (byte " +
-                                               std::to_string(bad.offset) + " of the element)",
-                                           distribution::detail::posOf(doc_, payload)));
+                errors().push_back(Error::invalidInput(distribution::detail::posOf(doc_, payload),
+                                                       "Nội dung base64 của tệp '" + a.name + "' hỏng (byte " +
+                                                           std::to_string(bad.offset) + " của phần tử)",
+                                                       "The base64 content of '" + a.name +
+                                                           "' is invalid: " + bad.reason + " (byte " +
+                                                           std::to_string(bad.offset) + " of the element)"));
                 continue;
             }
             if (a.mime == "application/zip" && !endsWithZip(a.name)) {  // §4: the file travels zipped
@@ -320,8 +313,9 @@ public:
                 // One budget for the whole package, so many small zips cannot inflate without bound.
                 auto inner = distribution::detail::firstZipEntry(*bytes, unzipBudget_, &why);
                 if (!inner) {
-                    errors().push_back(errorAt(Errc::InvalidInput, "Không giải nén được tệp '" + a.name + "': " + why,
-                                               "Cannot unzip '" + a.name + "': " + why, distribution::detail::posOf(doc_, payload)));
+                    errors().push_back(Error::invalidInput(distribution::detail::posOf(doc_, payload),
+                                                           "Không giải nén được tệp '" + a.name + "': " + why,
+                                                           "Cannot unzip '" + a.name + "': " + why));
                     continue;
                 }
                 unzipBudget_ -= inner->size();
@@ -334,10 +328,10 @@ public:
         }
         for (const auto& [id, ref] : refs)
             if (!ref.used)
-                errors().push_back(errorAt(Errc::RuleViolation,
-                                           "Reference có ContentId '" + id + "' không có tệp đính kèm tương ứng trong AttachmentEncoded",
-                                           "The Reference with ContentId '" + id + "' has no matching Attachment in AttachmentEncoded",
-                                           distribution::detail::posOf(doc_, ref.node)));
+                errors().push_back(Error::rule(
+                    distribution::detail::posOf(doc_, ref.node),
+                    "Reference có ContentId '" + id + "' không có tệp đính kèm tương ứng trong AttachmentEncoded",
+                    "The Reference with ContentId '" + id + "' has no matching Attachment in AttachmentEncoded"));
     }
 
     Status status(xml::Node mh) {
@@ -396,21 +390,22 @@ Result<ReadOutcome<std::variant<Edoc, Status>>> readPackage(std::string_view byt
     const auto rootPos = distribution::detail::posOf(doc, root);
     const auto ns = root.namespaceUri();
     if (ns.find("go.vn/eDoc") != std::string_view::npos || ns.find("e-doc.vn") != std::string_view::npos)
-        return errorAt(Errc::InvalidInput,
-                       "Gói tin dùng không gian tên cũ '" + std::string(ns) + "', không phải QCVN 102:2016 (" + std::string(kNamespace) + ")",
-                       "The package uses the legacy namespace '" + std::string(ns) + "', not QCVN 102:2016 (" + std::string(kNamespace) + ")",
-                       rootPos);
+        return Error::invalidInput(rootPos,
+                                   "Gói tin dùng không gian tên cũ '" + std::string(ns) +
+                                       "', không phải QCVN 102:2016 (" + std::string(kNamespace) + ")",
+                                   "The package uses the legacy namespace '" + std::string(ns) +
+                                       "', not QCVN 102:2016 (" + std::string(kNamespace) + ")");
     if (root.name() != "edXML" || ns != kNamespace)
-        return errorAt(Errc::InvalidInput,
-                       "Phần tử gốc phải là edXML trong không gian tên " + std::string(kNamespace) + " (gặp '" + std::string(root.name()) +
-                           "' trong '" + std::string(ns) + "')",
-                       "The root element must be edXML in the namespace " + std::string(kNamespace) + " (found '" +
-                           std::string(root.name()) + "' in '" + std::string(ns) + "')",
-                       rootPos);
+        return Error::invalidInput(rootPos,
+                                   "Phần tử gốc phải là edXML trong không gian tên " + std::string(kNamespace) +
+                                       " (gặp '" + std::string(root.name()) + "' trong '" + std::string(ns) + "')",
+                                   "The root element must be edXML in the namespace " + std::string(kNamespace) +
+                                       " (found '" + std::string(root.name()) + "' in '" + std::string(ns) + "')");
     const auto envelope = root.element("edXMLEnvelope");
     if (!envelope || envelope.namespaceUri() != kNamespace)
-        return errorAt(Errc::InvalidInput, "Thiếu edXMLEnvelope trong không gian tên QCVN 102:2016",
-                       "edXMLEnvelope in the QCVN 102:2016 namespace is missing", envelope ? distribution::detail::posOf(doc, envelope) : rootPos);
+        return Error::invalidInput(envelope ? distribution::detail::posOf(doc, envelope) : rootPos,
+                                   "Thiếu edXMLEnvelope trong không gian tên QCVN 102:2016",
+                                   "edXMLEnvelope in the QCVN 102:2016 namespace is missing");
     if (auto errors = schemaFor(options.schema)->validate(doc); !errors.empty()) return errors;
 
     Reader reader(doc, options);
@@ -418,8 +413,9 @@ Result<ReadOutcome<std::variant<Edoc, Status>>> readPackage(std::string_view byt
     auto mh = reader.one(header, "MessageHeader", detail::kHeaderPath);
     if (const auto st = reader.one(header, "Status", detail::kHeaderPath)) {
         if (mh) {
-            reader.errors().push_back(errorAt(Errc::RuleViolation, "edXMLHeader có cả MessageHeader lẫn Status",
-                                              "edXMLHeader has both MessageHeader and Status", distribution::detail::posOf(doc, st)));
+            reader.errors().push_back(Error::rule(distribution::detail::posOf(doc, st),
+                                                  "edXMLHeader có cả MessageHeader lẫn Status",
+                                                  "edXMLHeader has both MessageHeader and Status"));
         } else {
             mh = st;
             reader.note(detail::kMessagePath, st);
@@ -427,7 +423,8 @@ Result<ReadOutcome<std::variant<Edoc, Status>>> readPackage(std::string_view byt
     }
     if (!mh) {
         if (header)
-            reader.errors().push_back(errorAt(Errc::RuleViolation, "Thiếu MessageHeader", "MessageHeader is missing", distribution::detail::posOf(doc, header)));
+            reader.errors().push_back(Error::rule(distribution::detail::posOf(doc, header), "Thiếu MessageHeader",
+                                                  "MessageHeader is missing"));
         return sorted(std::move(reader.errors()));
     }
 

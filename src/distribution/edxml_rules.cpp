@@ -5,6 +5,7 @@
 #include <tuple>
 #include <set>
 
+#include "core/iso_date.h"
 #include "distribution/organ_id.h"
 #include "text/unicode.h"
 
@@ -22,11 +23,7 @@ DateTime ictOf(std::chrono::sys_seconds t) {
             int(hms.hours().count()), int(hms.minutes().count()), int(hms.seconds().count())};
 }
 
-std::string formatDate(const model::Date& d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d/%02d/%02d", d.year, d.month, d.day);
-    return buf;
-}
+std::string formatDate(const model::Date& d) { return formatIsoDate(d, '/'); }
 
 std::string formatDateTime(const DateTime& t) {
     char buf[16];
@@ -45,13 +42,7 @@ bool digits(std::string_view s, std::size_t from, std::size_t n, int& out) {
 }
 }  // namespace
 
-std::optional<model::Date> parseDate(std::string_view s) {
-    model::Date d;
-    if (s.size() != 10 || s[4] != '/' || s[7] != '/') return std::nullopt;
-    if (!digits(s, 0, 4, d.year) || !digits(s, 5, 2, d.month) || !digits(s, 8, 2, d.day)) return std::nullopt;
-    if (!model::isValidDate(d)) return std::nullopt;
-    return d;
-}
+std::optional<model::Date> parseDate(std::string_view s) { return parseIsoDate(s, '/'); }
 
 std::optional<DateTime> parseDateTime(std::string_view s) {
     if (s.size() != 19 || s[10] != ' ' || s[13] != ':' || s[16] != ':') return std::nullopt;
@@ -112,7 +103,7 @@ void Checker::error(const std::string& path, std::string vi, std::string en, Err
 
 void Checker::warn(const std::string& path, std::string vi, std::string en) {
     const auto pos = locate(path);
-    warnings.push_back({Errc::InvalidInput, std::move(vi), std::move(en), pos.field, pos.line, pos.column});
+    warnings.push_back(Warning::at(pos, std::move(vi), std::move(en)));
 }
 
 void checkOrganId(Checker& c, const std::string& path, const std::string& id, OrganIdRole role) {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "core/warning.h"
 #include "distribution/edxml.h"
 
 namespace vanthu::distribution::edxml::detail {
@@ -30,7 +31,8 @@ public:
     explicit Checker(Mode mode) : mode_(mode) {}
     Mode mode() const { return mode_; }
     std::map<std::string, model::SourcePos> where;
-    Errors errors, warnings;
+    Errors errors;
+    Warnings warnings;
 
     void error(const std::string& path, std::string vi, std::string en, Errc code = Errc::RuleViolation);
     void warn(const std::string& path, std::string vi, std::string en);

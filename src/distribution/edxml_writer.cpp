@@ -3,7 +3,7 @@
 // element present (empty when unknown) except Signature, ResponseFor and the VNPT-only extras.
 #include <string>
 
-#include "distribution/crypto.h"
+#include "core/digest.h"
 #include "distribution/edxml.h"
 #include "distribution/edxml_rules.h"
 #include "distribution/pretty_writer.h"

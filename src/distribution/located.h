@@ -1,4 +1,4 @@
-// distribution/located.h: PRIVATE helpers to build located, bilingual errors.
+// distribution/located.h: PRIVATE helpers to locate errors and warnings in a parsed package.
 #pragma once
 
 #include <string>
@@ -8,17 +8,6 @@
 #include "xml/parser.h"
 
 namespace vanthu::distribution::detail {
-
-inline Error errorAt(Errc code, std::string vi, std::string en, const model::SourcePos& pos) {
-    Error e;
-    e.code = code;
-    e.messageVi = std::move(vi);
-    e.messageEn = std::move(en);
-    e.field = pos.field;
-    e.line = pos.line;
-    e.column = pos.column;
-    return e;
-}
 
 inline model::SourcePos posOf(const xml::Document& doc, xml::Node n) {
     const auto p = doc.position(n);

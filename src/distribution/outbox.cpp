@@ -5,6 +5,7 @@
 #include <iostream>
 #include <random>
 
+#include "core/iso_date.h"
 #include "distribution/organ_id.h"
 
 namespace vanthu::distribution {
@@ -40,15 +41,6 @@ DeliveryStatus statusOf(const store::DeliveryRow& r) { return {stateFromName(r.s
 void setStatus(store::DeliveryRow& r, const DeliveryStatus& s) {
     r.state = std::string(stateName(s.state));
     r.takeBack = std::string(takeBackName(s.takeBack));
-}
-
-Error err(Errc c, std::string vi, std::string en, std::string field = {}) {
-    Error e;
-    e.code = c;
-    e.messageVi = std::move(vi);
-    e.messageEn = std::move(en);
-    e.field = std::move(field);
-    return e;
 }
 
 double defaultJitter() {
@@ -112,11 +104,11 @@ std::int64_t Outbox::now() const { return options_.nowMs(); }
 
 void Outbox::enqueueFor(store::Sql& sql, const store::DocumentRecord& issued, const std::string& fromOrganId,
                         const std::vector<store::OutboxEntry>& entries, std::int64_t nowMs) {
-    model::Date d{std::stoi(issued.issueDate.substr(0, 4)), std::stoi(issued.issueDate.substr(5, 2)),
-                  std::stoi(issued.issueDate.substr(8, 2))};
+    const auto d = parseIsoDateSyntax(issued.issueDate);
+    if (!d) throw Failure(Errc::Internal, "issued document without a YYYY-MM-DD issue date: '" + issued.issueDate + "'");
     const auto slash = issued.code.find('/');
     edxml::Code code{issued.code.substr(0, slash), slash == std::string::npos ? "" : issued.code.substr(slash + 1)};
-    const std::string docId = edxml::compositeDocumentId(fromOrganId, d, code);
+    const std::string docId = edxml::compositeDocumentId(fromOrganId, *d, code);
     for (auto e : entries) {
         e.documentId = issued.id;
         e.edxmlDocumentId = docId;
@@ -258,8 +250,9 @@ Result<Transition> Outbox::applyStatus(const edxml::Status& status, const std::s
     store_.transaction([&](store::Sql& sql) {
         auto cur = store::exchange::deliveryFor(sql, status.responseFor.documentId, status.from.organId);
         if (!cur) {
-            out = Errors{err(Errc::NotFound, "Không có lần gửi nào khớp với trạng thái này",
-                             "no delivery matches this status (DocumentId + sender)", "/edXML/edXMLEnvelope/From/OrganId")};
+            out = Errors{Error::notFound("/edXML/edXMLEnvelope/From/OrganId",
+                                         "Không có lần gửi nào khớp với trạng thái này",
+                                         "no delivery matches this status (DocumentId + sender)")};
             return;
         }
         store::DeliveryRow d = *cur;
@@ -322,7 +315,7 @@ Outbox::TakeBackCounts Outbox::takeBack(store::Id documentId, const std::string&
 }
 
 Result<store::DeliveryRow> Outbox::retry(store::Id deliveryId, const std::string& actor) {
-    Result<store::DeliveryRow> out = Errors{err(Errc::NotFound, "Không có lần gửi này", "no such delivery", "id")};
+    Result<store::DeliveryRow> out = Errors{Error::notFound("id", "Không có lần gửi này", "no such delivery")};
     const std::int64_t t = now();
     store_.transaction([&](store::Sql& sql) {
         auto cur = store::exchange::delivery(sql, deliveryId);
@@ -330,7 +323,8 @@ Result<store::DeliveryRow> Outbox::retry(store::Id deliveryId, const std::string
         store::DeliveryRow d = *cur;
         DeliveryStatus s = statusOf(d);
         if (distribution::retry(s) != Transition::Applied) {
-            out = Errors{err(Errc::Conflict, "Chỉ gửi lại được khi đã ngừng gửi (dead)", "only a dead delivery can be retried", "state")};
+            out = Errors{Error::conflict("state", "Chỉ gửi lại được khi đã ngừng gửi (dead)",
+                                         "only a dead delivery can be retried")};
             return;
         }
         setStatus(d, s);

@@ -2,17 +2,13 @@
 
 #include <set>
 
-#include "distribution/crypto.h"
+#include "core/digest.h"
 #include "distribution/edxml_rules.h"
 #include "distribution/organ_id.h"
 #include "model/document_code.h"
 
 namespace vanthu::distribution {
 namespace {
-
-Error ruleError(std::string vi, std::string en, const model::SourcePos& pos = {}) {
-    return {Errc::RuleViolation, std::move(vi), std::move(en), pos.field, pos.line, pos.column};
-}
 
 int priorityOf(model::Urgency u) {
     switch (u) {
@@ -73,14 +69,14 @@ Result<edxml::Edoc> buildEdoc(const model::Document& doc, const edxml::Organizat
                               const BuildOptions& options) {
     Errors errors;
     if (!doc.code.number || !doc.issueDate)
-        errors.push_back(ruleError("Văn bản chưa có số hoặc ngày ban hành (bản dự thảo) nên chưa gửi được",
-                                   "The document has no number or no issue date (a draft); it cannot be sent", doc.pos));
+        errors.push_back(Error::rule(doc.pos, "Văn bản chưa có số hoặc ngày ban hành (bản dự thảo) nên chưa gửi được",
+                                     "The document has no number or no issue date (a draft); it cannot be sent"));
     if (doc.secrecy != model::Secrecy::None)
-        errors.push_back(ruleError("Văn bản mật (" + std::string(model::secrecyText(doc.secrecy)) +
-                                       ") không được gửi qua hệ thống liên thông văn bản điện tử",
-                                   "A secret document (" + std::string(model::secrecyText(doc.secrecy)) +
-                                       ") is never sent over the electronic document exchange",
-                                   doc.pos));
+        errors.push_back(Error::rule(doc.pos,
+                                     "Văn bản mật (" + std::string(model::secrecyText(doc.secrecy)) +
+                                         ") không được gửi qua hệ thống liên thông văn bản điện tử",
+                                     "A secret document (" + std::string(model::secrecyText(doc.secrecy)) +
+                                         ") is never sent over the electronic document exchange"));
     if (!errors.empty()) return errors;
 
     edxml::Edoc e;

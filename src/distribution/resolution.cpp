@@ -3,13 +3,12 @@
 #include <algorithm>
 #include <set>
 
+#include "core/strings.h"
 #include "distribution/located.h"
 #include "model/document_code.h"
 
 namespace vanthu::distribution {
 namespace {
-
-using detail::errorAt;
 
 constexpr std::size_t kMaxSpan = 8;  // pieces one name may span ("Sở Văn hóa, Thể thao và Du lịch" = 3)
 
@@ -26,11 +25,7 @@ struct Piece {
     std::string sep;  // what followed it: "," ";" " và " or "" at the end
 };
 
-std::string trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ')) s.remove_suffix(1);
-    return std::string(s);
-}
+std::string trim(std::string_view s) { return std::string(trimAscii(s, " ")); }  // spaces only: tabs are content here
 
 std::vector<Piece> split(std::string_view s) {
     std::vector<Piece> out;
@@ -208,10 +203,11 @@ Resolution resolveRecipients(const model::Document& doc, const AgencyDirectory& 
     if (const auto* issuer = directory.findOrgan(doc.issuer)) {
         out.issuerKey = issuer->key;
     } else {
-        out.warnings.push_back(errorAt(Errc::NotFound,
-                                       "Cơ quan ban hành '" + doc.issuer.name + "' không có trong danh bạ: chỉ tên không giới hạn phạm vi được nhận ra",
-                                       "The issuer '" + doc.issuer.name + "' is not in the directory: only unscoped names are recognised",
-                                       doc.pos));
+        out.warnings.push_back(Warning::at(
+            doc.pos,
+            "Cơ quan ban hành '" + doc.issuer.name +
+                "' không có trong danh bạ: chỉ tên không giới hạn phạm vi được nhận ra",
+            "The issuer '" + doc.issuer.name + "' is not in the directory: only unscoped names are recognised"));
     }
     Resolver resolver(doc, directory, out);
     for (const auto& r : doc.recipients) {
@@ -239,10 +235,9 @@ Resolution resolveRecipients(const model::Document& doc, const AgencyDirectory& 
                         resolver.addTarget(line, {Target::Kind::Agency, a->key, a->name, a->organId, "organId", r.organId});
                         break;
                     }
-                    out.warnings.push_back(errorAt(Errc::NotFound,
-                                                   "Mã định danh '" + r.organId + "' không có trong danh bạ; tìm theo tên",
-                                                   "The organisation id '" + r.organId + "' is not in the directory; matching the name",
-                                                   r.pos));
+                    out.warnings.push_back(Warning::at(
+                        r.pos, "Mã định danh '" + r.organId + "' không có trong danh bạ; tìm theo tên",
+                        "The organisation id '" + r.organId + "' is not in the directory; matching the name"));
                 }
                 resolver.resolveText(r.name, "", line);
                 break;

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/warning.h"
 #include "distribution/agency_directory.h"
 #include "model/document.h"
 
@@ -55,7 +56,7 @@ struct Resolution {
     std::vector<Target> agencies;       // every Agency target once (by key), in first-seen order
     std::vector<Target> internalUnits;  // every InternalUnit target once
     std::vector<Unresolved> unresolved;
-    Errors warnings;  // issuer not in the directory, an article that does not exist …
+    Warnings warnings;  // issuer not in the directory, an article that does not exist …
 };
 
 Resolution resolveRecipients(const model::Document& doc, const AgencyDirectory& directory);

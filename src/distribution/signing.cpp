@@ -3,23 +3,16 @@
 #include <algorithm>
 #include <cstdio>
 
-#include <openssl/crypto.h>
-
+#include "core/digest.h"
 #include "core/error.h"
-#include "distribution/crypto.h"
+#include "core/strings.h"
 
 namespace vanthu::distribution {
 namespace {
 
-bool equalsIgnoreCase(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
 const Header* findHeader(const std::vector<Header>& hs, std::string_view name) {
     for (const auto& h : hs)
-        if (equalsIgnoreCase(h.name, name)) return &h;
+        if (equalsIgnoringAsciiCase(h.name, name)) return &h;
     return nullptr;
 }
 
@@ -76,7 +69,7 @@ std::vector<Header> signAxisHeaders(std::string_view secret, const std::vector<H
     std::vector<Header> out;
     std::string keys;
     for (const auto& h : logical) {
-        if (equalsIgnoreCase(h.name, "Content-Type")) out.push_back(h);
+        if (equalsIgnoringAsciiCase(h.name, "Content-Type")) out.push_back(h);
         out.push_back({std::string(kAxisPrefix) + h.name, h.value});
         if (!keys.empty()) keys += ';';
         keys += h.name;
@@ -126,7 +119,7 @@ PackageSigner::PackageSigner(std::string secret) : secret_(std::move(secret)) {
     if (secret_.empty()) throw Failure(Errc::InvalidInput, "PackageSigner: the link secret is empty");
 }
 
-PackageSigner::~PackageSigner() { OPENSSL_cleanse(secret_.data(), secret_.size()); }
+PackageSigner::~PackageSigner() { wipeSecret(secret_); }
 
 std::string PackageSigner::sign(std::string_view package) const {
     return std::string(kScheme) + hexLower(hmacSha256(secret_, package));

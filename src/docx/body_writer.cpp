@@ -29,14 +29,6 @@ namespace {
 
 constexpr std::string_view kBlack = "000000";
 constexpr std::string_view kLang = "vi-VN";
-// Frames: "single-border box" (decree-30-2020.md §2, ô 10b/11) with no stated weight; 0.5 pt is
-// Word's default single line.
-constexpr double kFrameBorderPt = 0.5;
-// Times New Roman's single line height in em ((ascender + descender + lineGap) / unitsPerEm =
-// (1825 + 443 + 87) / 2048), used only to approximate Frame::heightPt.
-constexpr double kSingleLineEm = 1.15;
-// The filler paragraphs we add (rule carriers, table separators, section carriers) are 1 pt high.
-constexpr double kFillerPt = 1;
 
 std::string_view jcValue(Align a) {
     switch (a) {  // ST_Jc (§17.18.44); left/right rather than start/end: every reader knows them
@@ -72,12 +64,6 @@ std::vector<long long> columnTwips(const std::vector<double>& widthsPt) {
         previous = e;
     }
     return out;
-}
-
-double largestSize(const Paragraph& p) {
-    double size = 0;
-    for (const auto& s : p.spans) size = std::max(size, s.style.sizePt);
-    return size > 0 ? size : TextStyle{}.sizePt;
 }
 
 std::size_t estimateBytes(const Composition& c) {
@@ -258,11 +244,10 @@ private:
         pp.markHalfPoints = halfPoints(p.spans.empty() ? TextStyle{}.sizePt : p.spans.back().style.sizePt);
         if (p.frame) {
             if (p.frame->widthPt > 0) std::tie(pp.left, pp.right) = centredBox(columnTw, f, twips(p.frame->widthPt));
-            // Paragraph borders have no height: pad the text vertically with the border spacing.
-            const double line = kSingleLineEm * largestSize(p) * f.lineSpacing;
+            // Paragraph borders have no height: compose padded the text to the frame's height.
             pp.border = ParaProps::Border::Box;
-            pp.borderEighths = borderEighths(kFrameBorderPt);
-            pp.boxPadPt = borderSpacePt((p.frame->heightPt - line - 2 * kFrameBorderPt) / 2);
+            pp.borderEighths = borderEighths(p.frame->borderPt);
+            pp.boxPadPt = borderSpacePt(p.frame->paddingPt);
         }
 
         w_.open("w:p").open("w:pPr").raw(paraProps(pp));
@@ -285,7 +270,7 @@ private:
         pp.border = ParaProps::Border::Bottom;
         pp.borderEighths = borderEighths(r.thicknessPt);
         pp.after = twips(owner.format.spaceAfterPt);
-        pp.line = std::max(twips(kFillerPt), twips(r.gapPt));
+        pp.line = std::max(twips(c_.fillerPt), twips(r.gapPt));
         std::tie(pp.left, pp.right) = centredBox(columnTw, owner.format, twips(r.lengthPt));
         pp.jc = "center";
         w_.open("w:p").open("w:pPr").raw(paraProps(pp)).raw(sectPrXml).close().close();
@@ -297,14 +282,14 @@ private:
         w_.open("w:p").open("w:pPr").raw(paraProps(fillerProps(styleId))).raw(sectPrXml).close().close();
     }
 
-    static ParaProps fillerProps(std::string_view styleId) {
+    ParaProps fillerProps(std::string_view styleId) const {
         ParaProps pp;
         pp.styleId = styleId;
         pp.widowControl = false;
-        pp.line = twips(kFillerPt);
+        pp.line = twips(c_.fillerPt);
         pp.exactLine = true;
         pp.jc = "left";
-        pp.markHalfPoints = halfPoints(kFillerPt);
+        pp.markHalfPoints = halfPoints(c_.fillerPt);
         return pp;
     }
 

@@ -13,6 +13,7 @@
 #include "core/c_handle.h"
 #include "core/error.h"
 #include "core/files.h"
+#include "core/utf8.h"
 #include "xml/node.h"
 #include "xml/parser.h"
 
@@ -227,44 +228,6 @@ std::shared_ptr<const FontMetrics> FontMetrics::fromFiles(const std::array<std::
     impl->unitsPerEm = upem;
     if (impl->family.empty()) impl->family = impl->actualFamily;
     return std::make_shared<const FontMetrics>(std::move(impl));
-}
-
-char32_t decodeUtf8(std::string_view s, std::size_t& i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) {
-        ++i;
-        return b0;
-    }
-    int len = 0;
-    char32_t cp = 0, min = 0;
-    if ((b0 & 0xE0) == 0xC0) {
-        len = 2, cp = b0 & 0x1F, min = 0x80;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        len = 3, cp = b0 & 0x0F, min = 0x800;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        len = 4, cp = b0 & 0x07, min = 0x10000;
-    } else {
-        ++i;
-        return 0xFFFD;
-    }
-    if (i + static_cast<std::size_t>(len) > s.size()) {
-        ++i;
-        return 0xFFFD;
-    }
-    for (int k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-        if ((b & 0xC0) != 0x80) {
-            ++i;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        ++i;
-        return 0xFFFD;
-    }
-    i += static_cast<std::size_t>(len);
-    return cp;
 }
 
 double FontMetrics::advancePt(std::string_view utf8, double sizePt, Style style) const {

@@ -72,9 +72,4 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-// Decodes one code point from `s` at byte offset `i` and advances `i`. Ill-formed sequences
-// (overlongs, surrogates, > U+10FFFF, truncated) give U+FFFD and advance one byte.
-// REQUIRES: i < s.size().
-char32_t decodeUtf8(std::string_view s, std::size_t& i);
-
 }  // namespace vanthu::font

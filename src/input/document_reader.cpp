@@ -33,16 +33,9 @@ std::shared_ptr<const xml::Schema> schemaFor(const std::filesystem::path& config
     return slot;
 }
 
-Error located(Errc code, std::string vi, std::string en, const xml::Document& doc, Node at) {
-    Error e;
-    e.code = code;
-    e.messageVi = std::move(vi);
-    e.messageEn = std::move(en);
-    e.field = doc.path(at);
+Location locationOf(const xml::Document& doc, Node at) {
     const auto p = doc.position(at);
-    e.line = p.line;
-    e.column = p.column;
-    return e;
+    return Location{doc.path(at), p.line, p.column};
 }
 
 std::string describeVi(Node n) {
@@ -66,9 +59,11 @@ std::optional<Error> checkDate(const xml::Document& doc, Node n) {
     const std::string value = collapseWhitespace(n.text());
     const auto d = parseIsoDate(value);
     if (!d)
-        return located(Errc::InvalidInput,
-                       "Giá trị '" + value + "' của " + describeVi(n) + " không phải là ngày hợp lệ (dạng NNNN-TT-NN, ví dụ 2018-05-08)",
-                       "'" + value + "' in " + describeEn(n) + " is not a date of the form YYYY-MM-DD (e.g. 2018-05-08)", doc, n);
+        return Error::invalidInput(
+            locationOf(doc, n),
+            "Giá trị '" + value + "' của " + describeVi(n) +
+                " không phải là ngày hợp lệ (dạng NNNN-TT-NN, ví dụ 2018-05-08)",
+            "'" + value + "' in " + describeEn(n) + " is not a date of the form YYYY-MM-DD (e.g. 2018-05-08)");
     if (model::isValidDate(*d)) return std::nullopt;
     std::string whyVi, whyEn;
     if (d->month < 1 || d->month > 12) {
@@ -86,8 +81,9 @@ std::optional<Error> checkDate(const xml::Document& doc, Node n) {
         whyVi = "năm " + std::to_string(d->year) + " không hợp lệ";
         whyEn = "year " + std::to_string(d->year) + " is not valid";
     }
-    return located(Errc::InvalidInput, "Ngày '" + value + "' của " + describeVi(n) + " không tồn tại: " + whyVi,
-                   "The date '" + value + "' in " + describeEn(n) + " does not exist: " + whyEn, doc, n);
+    return Error::invalidInput(locationOf(doc, n),
+                               "Ngày '" + value + "' của " + describeVi(n) + " không tồn tại: " + whyVi,
+                               "The date '" + value + "' in " + describeEn(n) + " does not exist: " + whyEn);
 }
 
 // Dates the schema types as xs:date: document/issueDate and relation/@date. A node the XSD has
@@ -160,9 +156,9 @@ std::optional<int> Builder::intValue(Node at, std::string_view raw) {
     int out = 0;
     const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
     if (ec == std::errc{} && end == v.data() + v.size()) return out;
-    errors.push_back(located(Errc::InvalidInput,
-                             "Giá trị '" + s + "' của " + describeVi(at) + " không phải là số nguyên hoặc quá lớn",
-                             "'" + s + "' in " + describeEn(at) + " is not an integer or is too large", doc_, at));
+    errors.push_back(Error::invalidInput(
+        locationOf(doc_, at), "Giá trị '" + s + "' của " + describeVi(at) + " không phải là số nguyên hoặc quá lớn",
+        "'" + s + "' in " + describeEn(at) + " is not an integer or is too large"));
     return std::nullopt;
 }
 
@@ -175,10 +171,11 @@ std::string Builder::authority(Node n) {
         if (c.isText()) loose += c.text();
     loose = clean(loose);
     if (!lines.empty() && !loose.empty())
-        errors.push_back(located(Errc::SchemaViolation, "Thẩm quyền ban hành: hoặc một dòng chữ, hoặc các phần tử <line>, không cả hai",
-                                 "authority: either one line of text or <line> elements, not both", doc_, n));
+        errors.push_back(Error::schema(locationOf(doc_, n),
+                                       "Thẩm quyền ban hành: hoặc một dòng chữ, hoặc các phần tử <line>, không cả hai",
+                                       "authority: either one line of text or <line> elements, not both"));
     else if (lines.empty() && loose.empty())
-        errors.push_back(located(Errc::SchemaViolation, "Thẩm quyền ban hành để trống", "authority is empty", doc_, n));
+        errors.push_back(Error::schema(locationOf(doc_, n), "Thẩm quyền ban hành để trống", "authority is empty"));
     return lines.empty() ? loose : lines;
 }
 
@@ -226,8 +223,9 @@ model::Block Builder::block(Node n, int headingDepth) {
     b.pos = pos(n);
     const auto kind = kKinds.find(n.name());
     if (kind == kKinds.end()) {  // the schema admits no other element here
-        errors.push_back(located(Errc::SchemaViolation, "Phần tử '" + std::string(n.name()) + "' không được phép ở đây",
-                                 "Element '" + std::string(n.name()) + "' is not allowed here", doc_, n));
+        errors.push_back(Error::schema(locationOf(doc_, n),
+                                       "Phần tử '" + std::string(n.name()) + "' không được phép ở đây",
+                                       "Element '" + std::string(n.name()) + "' is not allowed here"));
         return b;
     }
     b.kind = kind->second;
@@ -314,8 +312,9 @@ model::AttachedDocument Builder::attachment(Node n) {
     a.pos = pos(n);
     if (const auto t = model::typeFromKey(attr(n, "type"))) a.type = *t;
     else
-        errors.push_back(located(Errc::SchemaViolation, "Loại văn bản '" + attr(n, "type") + "' không tồn tại",
-                                 "Unknown document type '" + attr(n, "type") + "'", doc_, n.attributeNode("type") ? n.attributeNode("type") : n));
+        errors.push_back(Error::schema(locationOf(doc_, n.attributeNode("type") ? n.attributeNode("type") : n),
+                                       "Loại văn bản '" + attr(n, "type") + "' không tồn tại",
+                                       "Unknown document type '" + attr(n, "type") + "'"));
     a.subject = textOf(n.element("subject"));
     if (const Node body = n.element("body")) a.body = blocks(body, 0);
     if (const Node sig = n.element("signature")) a.signature = signature(sig);
@@ -373,9 +372,9 @@ model::Document Builder::build() {
     d.id = attr(root, "id");
     if (const auto t = model::typeFromKey(attr(root, "type"))) d.type = *t;
     else
-        errors.push_back(located(Errc::SchemaViolation, "Loại văn bản '" + attr(root, "type") + "' không tồn tại",
-                                 "Unknown document type '" + attr(root, "type") + "'", doc_,
-                                 root.attributeNode("type") ? root.attributeNode("type") : root));
+        errors.push_back(Error::schema(locationOf(doc_, root.attributeNode("type") ? root.attributeNode("type") : root),
+                                       "Loại văn bản '" + attr(root, "type") + "' không tồn tại",
+                                       "Unknown document type '" + attr(root, "type") + "'"));
 
     static const std::map<std::string, model::Secrecy, std::less<>> kSecrecy{
         {"mat", model::Secrecy::Mat}, {"toi-mat", model::Secrecy::ToiMat}, {"tuyet-mat", model::Secrecy::TuyetMat}};

@@ -28,6 +28,7 @@
 
 #include "core/error.h"
 #include "core/result.h"
+#include "core/warning.h"
 #include "model/document.h"
 
 namespace vanthu::input {
@@ -43,7 +44,7 @@ struct ReadOptions {
 
 struct ReadOutcome {
     model::Document document;
-    Errors warnings;  // from model::validate(); show them to the clerk, they do not block
+    Warnings warnings;  // from model::validate(); show them to the clerk, they do not block
 };
 
 Result<ReadOutcome> readDocumentXml(std::string_view bytes, const ReadOptions& options = {});

@@ -3,17 +3,12 @@
 #include <cstdio>
 #include <string_view>
 
+#include "core/iso_date.h"
 #include "model/document_type.h"
 #include "xml/writer.h"
 
 namespace vanthu::input {
 namespace {
-
-std::string isoDate(const model::Date& d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return buf;
-}
 
 std::string_view secrecyKey(model::Secrecy s) {
     switch (s) {
@@ -99,7 +94,7 @@ public:
         if (!d.parentIssuer.empty()) organ("parentIssuer", d.parentIssuer);
         organ("issuer", d.issuer);
         textElement("place", d.place);
-        if (d.issueDate) textElement("issueDate", isoDate(*d.issueDate));
+        if (d.issueDate) textElement("issueDate", formatIsoDate(*d.issueDate));
         textElement("subject", d.subject);
         if (d.authority.find('\n') != std::string::npos) {  // several lines: one <line> each
             std::vector<std::string> lines;
@@ -301,7 +296,7 @@ private:
         for (const auto& r : rs) {
             nl();
             w_.open("relation").attr("kind", model::relationKey(r.kind)).attr("code", r.targetCode);
-            if (r.targetDate) w_.attr("date", isoDate(*r.targetDate));
+            if (r.targetDate) w_.attr("date", formatIsoDate(*r.targetDate));
             w_.text(r.note).close();
         }
         close();

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "core/iso_date.h"
 #include "text/unicode.h"
 
 namespace vanthu::input {
@@ -72,10 +73,9 @@ model::Inlines normaliseRuns(model::Inlines runs) {
 
 std::optional<model::Date> parseIsoDate(std::string_view s) {
     // YYYY-MM-DD then nothing, "Z" or "±hh:mm".
-    if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-    model::Date d;
-    if (!digits(s.substr(0, 4), d.year) || !digits(s.substr(5, 2), d.month) || !digits(s.substr(8, 2), d.day))
-        return std::nullopt;
+    if (s.size() < 10) return std::nullopt;
+    const auto d = parseIsoDateSyntax(s.substr(0, 10));
+    if (!d) return std::nullopt;
     const auto zone = s.substr(10);
     if (zone.empty() || zone == "Z") return d;
     int hh = 0, mm = 0;

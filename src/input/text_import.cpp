@@ -7,6 +7,7 @@
 #include <regex>
 #include <set>
 
+#include "core/strings.h"
 #include "input/text_cleanup.h"
 #include "model/document_code.h"
 #include "model/document_type.h"
@@ -24,19 +25,8 @@ struct Line {
     bool blank() const { return plain.empty(); }
 };
 
-bool isSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-std::string trim(std::string_view s) {
-    // NO-BREAK SPACE counts as space at the ends: converters put it on empty lines.
-    for (;;) {
-        while (!s.empty() && isSpaceByte(s.front())) s.remove_prefix(1);
-        while (!s.empty() && isSpaceByte(s.back())) s.remove_suffix(1);
-        if (s.starts_with("\xC2\xA0")) { s.remove_prefix(2); continue; }
-        if (s.ends_with("\xC2\xA0")) { s.remove_suffix(2); continue; }
-        break;
-    }
-    return std::string(s);
-}
+// Ends stripped of white space and NO-BREAK SPACE (converters put it on empty lines).
+std::string trim(std::string_view s) { return std::string(trimSpaces(s)); }
 
 // **bold**, *italic*, ***both***, \-escapes. Unbalanced markers (a bold span that a hard line
 // break cut in two) are dropped, not printed.
@@ -307,15 +297,9 @@ private:
     }
 
     // Notes and errors alike: bilingual, with the source line where there is one.
-    static Error finding(std::string vi, std::string en, std::string field, int line = 0) {
-        Error e;
-        e.code = Errc::InvalidInput;
-        e.messageVi = std::move(vi);
-        e.messageEn = std::move(en);
-        e.field = std::move(field);
-        e.line = line;
-        e.column = line > 0 ? 1 : 0;
-        return e;
+    // A note points at the start of its source line (column 1), or nowhere (line 0).
+    static Warning finding(std::string vi, std::string en, std::string field, int line = 0) {
+        return Warning::at(Location{std::move(field), line, line > 0 ? 1 : 0}, std::move(vi), std::move(en));
     }
     void note(const Line& l, std::string vi, std::string en) { notes_.push_back(finding(std::move(vi), std::move(en), {}, l.no)); }
 
@@ -385,7 +369,7 @@ private:
     void codeLine(const Line& l, std::string rest) {
         std::string compact;
         for (char c : rest)
-            if (!isSpaceByte(c)) compact += c;
+            if (kAsciiSpace.find(c) == std::string_view::npos) compact += c;
         if (compact.starts_with('/')) {  // "Số:     /QĐ-BTP": a draft
             doc_.code.notation = compact.substr(1);
             haveCode_ = true;
@@ -917,7 +901,7 @@ private:
     Result<ImportOutcome> finish() {
         Errors errors;
         auto missing = [&](std::string vi, std::string en, std::string field) {
-            errors.push_back(finding(std::move(vi), std::move(en), std::move(field)));
+            errors.push_back(Error::invalidInput(std::move(field), std::move(vi), std::move(en)));
         };
 
         // Type: the title, else what the notation says, else công văn (a V/v subject, no title).
@@ -986,7 +970,7 @@ private:
     const ImportOptions& options_;
     std::size_t i_ = 0;
     model::Document doc_;
-    Errors notes_;
+    Warnings notes_;
     std::vector<std::string> organLines_;
     std::string place_, subject_;
     std::optional<model::Date> date_;

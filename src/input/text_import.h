@@ -31,6 +31,7 @@
 
 #include "core/error.h"
 #include "core/result.h"
+#include "core/warning.h"
 #include "model/document.h"
 
 namespace vanthu::input {
@@ -45,7 +46,7 @@ struct ImportOptions {
 
 struct ImportOutcome {
     model::Document document;
-    Errors notes;  // what was guessed, repaired or dropped; line = the source line
+    Warnings notes;  // what was guessed, repaired or dropped; line = the source line
 };
 
 // REQUIRES: valid UTF-8 (decode legacy encodings with text::decodeLegacy first). Errors:

@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/files.h"
 #include "core/narrow.h"
+#include "core/utf8.h"
 
 namespace vanthu::layout {
 
@@ -69,7 +70,7 @@ void Fonts::shape(font::Style s, std::string_view utf8, std::vector<ShapedGlyph>
         bool ok = true;
         for (std::size_t i = 0; i < utf8.size() && ok;) {
             const auto cluster = static_cast<std::uint32_t>(i);
-            const char32_t c = font::decodeUtf8(utf8, i);
+            const char32_t c = decodeUtf8(utf8, i);
             hb_codepoint_t g = 0;
             ok = simple(c) && hb_font_get_nominal_glyph(font, c, &g) && g != 0;
             if (ok) out.push_back({static_cast<std::uint16_t>(g), hb_font_get_glyph_h_advance(font, g), 0, 0, cluster});

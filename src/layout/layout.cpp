@@ -29,9 +29,6 @@ long long tw(double pt) { return std::llround(pt * 20.0); }
 double fromTw(long long t) { return static_cast<double>(t) / 20.0; }
 long long floorHalf(long long v) { return v >= 0 ? v / 2 : -((-v + 1) / 2); }
 
-constexpr double kFrameBorderPt = 0.5;   // docx/body_writer.cpp: single 0.5 pt box
-constexpr double kSingleLineEm = 1.15;   // docx/body_writer.cpp: frame padding estimate
-constexpr double kFillerPt = 1;          // the 1 pt empty paragraphs the DOCX adds
 constexpr double kTableBorderPt = 0.5;
 
 struct Glyph {
@@ -214,7 +211,7 @@ private:
         const bool hasRule = p.ruleBelow && p.ruleBelow->lengthPt > 0;
         m.beforeTw = tw(f.spaceBeforePt);
         m.afterTw = tw(f.spaceAfterPt);
-        if (hasRule) m.ruleTw = std::max(tw(kFillerPt), tw(p.ruleBelow->gapPt)) + tw(p.ruleBelow->thicknessPt);
+        if (hasRule) m.ruleTw = std::max(tw(c_.fillerPt), tw(p.ruleBelow->gapPt)) + tw(p.ruleBelow->thicknessPt);
         const long long pct = std::llround(f.lineSpacing * 240) * 100 / 240;
 
         shapeParagraph(m);
@@ -229,13 +226,9 @@ private:
             colRight = fromTw(col - l - tw(p.frame->widthPt));
         }
         if (p.frame) {
-            double size = 0;
-            for (const auto& s : p.spans) size = std::max(size, s.style.sizePt);
-            if (size <= 0) size = compose::TextStyle{}.sizePt;
-            const double line = kSingleLineEm * size * f.lineSpacing;
-            const long long space = std::clamp<long long>(
-                std::llround((p.frame->heightPt - line - 2 * kFrameBorderPt) / 2), 0, 31);
-            m.padTw = space * 20 + tw(kFrameBorderPt);
+            // compose's padding, rounded as the DOCX's w:space (whole points, 0–31), plus the line.
+            const long long space = std::clamp<long long>(std::llround(p.frame->paddingPt), 0, 31);
+            m.padTw = space * 20 + tw(p.frame->borderPt);
         }
         const double firstLine = fromTw(tw(f.firstLineIndentPt));
         const double width = columnPt - colLeft - colRight;
@@ -337,7 +330,7 @@ private:
                         pending = mp.afterTw;
                     }
                 ch += pending;
-                if (cell.empty()) ch = tw(kFillerPt);
+                if (cell.empty()) ch = tw(c_.fillerPt);
                 h = std::max(h, ch);
                 r.cells.push_back(std::move(cell));
             }
@@ -433,12 +426,12 @@ private:
                 blocks.push_back({measureParagraph(*p, width, true)});
                 previousTable = false;
             } else {
-                if (previousTable) blocks.push_back({tw(kFillerPt)});
+                if (previousTable) blocks.push_back({tw(c_.fillerPt)});
                 blocks.push_back({measureTable(std::get<Table>(b))});
                 previousTable = true;
             }
         }
-        if (s.blocks.empty() || previousTable) blocks.push_back({tw(kFillerPt)});
+        if (s.blocks.empty() || previousTable) blocks.push_back({tw(c_.fillerPt)});
 
         newPage(s, index, true);
         for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -602,13 +595,14 @@ private:
             l = lt + floorHalf(col - lt - rt - tw(m.p->frame->widthPt));
             r = l + tw(m.p->frame->widthPt);
         }
-        const double h = kFrameBorderPt / 2;
+        const double border = m.p->frame->borderPt;
+        const double h = border / 2;
         const double x0 = x + fromTw(l), x1 = x + fromTw(r), y0 = fromTw(top) + h, y1 = fromTw(bottom) - h;
         auto& st = page().strokes;
-        st.push_back({x0, y0, x1, y0, kFrameBorderPt});
-        st.push_back({x0, y1, x1, y1, kFrameBorderPt});
-        st.push_back({x0, y0 - h, x0, y1 + h, kFrameBorderPt});
-        st.push_back({x1, y0 - h, x1, y1 + h, kFrameBorderPt});
+        st.push_back({x0, y0, x1, y0, border});
+        st.push_back({x0, y1, x1, y1, border});
+        st.push_back({x0, y0 - h, x0, y1 + h, border});
+        st.push_back({x1, y0 - h, x1, y1 + h, border});
     }
 
     void emitLine(const MPara& m, std::size_t li, double x, long long topTw) { emitLineOf(m, *m.p, li, x, topTw); }

@@ -2,14 +2,6 @@
 
 namespace vanthu::model {
 
-bool isValidDate(const Date& d) {
-    if (d.year < 1 || d.month < 1 || d.month > 12 || d.day < 1) return false;
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
-    const int max = d.month == 2 && leap ? 29 : kDays[d.month - 1];
-    return d.day <= max;
-}
-
 std::string plainText(const Inlines& runs) {
     std::string s;
     for (const auto& r : runs) s += r.text;

@@ -6,27 +6,21 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
+#include "core/iso_date.h"
 #include "model/document_code.h"
 #include "model/document_type.h"
 
 namespace vanthu::model {
 
-// A calendar date; validity is checked by the input module (no 30 February).
-struct Date {
-    int year = 0;
-    int month = 0;
-    int day = 0;
-    bool operator==(const Date&) const = default;
-};
-bool isValidDate(const Date& d);
+// A calendar date (core/iso_date.h: formatIsoDate, parseIsoDate); validity is checked by the
+// input module (no 30 February) with isValidDate.
+using Date = vanthu::CalendarDate;
+using vanthu::isValidDate;
 
-// A place in the source file, so rule violations found after parsing can still be located.
-struct SourcePos {
-    std::string field;  // "/document/body/article[2]"
-    int line = 0;
-    int column = 0;
-    bool operator==(const SourcePos&) const = default;
-};
+// A place in the source file, so rule violations found after parsing can still be located:
+// field "/document/body/article[2]", line, column (core/error.h).
+using SourcePos = vanthu::Location;
 
 struct Organ {
     std::string name;          // "BỘ TƯ PHÁP" as printed (upper case is applied by compose)

@@ -6,16 +6,12 @@
 namespace vanthu::model {
 namespace {
 
-Error at(const SourcePos& pos, Errc code, std::string vi, std::string en, std::string_view subfield = {}) {
-    Error e;
-    e.code = code;
-    e.messageVi = std::move(vi);
-    e.messageEn = std::move(en);
-    e.field = pos.field.empty() ? "/document" : pos.field;
-    if (!subfield.empty()) e.field += "/" + std::string(subfield);
-    e.line = pos.line;
-    e.column = pos.column;
-    return e;
+// Where a rule violation is shown: the element's position, "/document" when it has none.
+SourcePos where(const SourcePos& pos, std::string_view subfield = {}) {
+    SourcePos at = pos;
+    if (at.field.empty()) at.field = "/document";
+    if (!subfield.empty()) at.field += "/" + std::string(subfield);
+    return at;
 }
 
 bool startsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -64,35 +60,35 @@ std::vector<std::string> articleNumbers(const std::vector<Block>& body) {
 
 void checkSignature(const Signature& s, ValidationReport& r) {
     if (hasAcademicTitle(s.name))
-        r.errors.push_back(at(s.pos, Errc::RuleViolation,
-                              "Không ghi học hàm, học vị trước họ tên người ký: '" + s.name + "' (NĐ 30/2020, PL I, II.7.b)",
-                              "No academic title may precede the signer's name: '" + s.name + "' (Decree 30/2020, App. I, II.7.b)",
-                              "name"));
+        r.errors.push_back(Error::rule(
+            where(s.pos, "name"),
+            "Không ghi học hàm, học vị trước họ tên người ký: '" + s.name + "' (NĐ 30/2020, PL I, II.7.b)",
+            "No academic title may precede the signer's name: '" + s.name + "' (Decree 30/2020, App. I, II.7.b)"));
     // An acting head signs as "Q. GIÁM ĐỐC": the Q. line is the position (Decree 30, Art. 13).
     const bool acting = !s.chain.empty() && s.chain.back().authority == Authority::Q;
     if (s.position.empty() && !acting)
-        r.errors.push_back(at(s.pos, Errc::RuleViolation, "Thiếu chức vụ của người ký (ô 7a)",
-                              "The signer's position is missing (box 7a)", "position"));
+        r.errors.push_back(Error::rule(where(s.pos, "position"), "Thiếu chức vụ của người ký (ô 7a)",
+                                       "The signer's position is missing (box 7a)"));
     for (std::size_t i = 0; i < s.chain.size(); ++i) {
         const auto a = s.chain[i].authority;
         if (a == Authority::TM && i != 0)
-            r.errors.push_back(at(s.pos, Errc::RuleViolation, "'TM.' phải đứng đầu chuỗi thẩm quyền ký",
-                                  "'TM.' must open the signing-authority chain", "capacity"));
+            r.errors.push_back(Error::rule(where(s.pos, "capacity"), "'TM.' phải đứng đầu chuỗi thẩm quyền ký",
+                                           "'TM.' must open the signing-authority chain"));
         if (a == Authority::TUQ && i + 1 < s.chain.size())
-            r.errors.push_back(at(s.pos, Errc::RuleViolation,
-                                  "Người được ký thừa ủy quyền (TUQ.) không được ủy quyền lại (NĐ 30/2020, Điều 13)",
-                                  "A TUQ. (by authorisation) signature may not be delegated again (Decree 30/2020, Art. 13)",
-                                  "capacity"));
+            r.errors.push_back(Error::rule(
+                where(s.pos, "capacity"),
+                "Người được ký thừa ủy quyền (TUQ.) không được ủy quyền lại (NĐ 30/2020, Điều 13)",
+                "A TUQ. (by authorisation) signature may not be delegated again (Decree 30/2020, Art. 13)"));
     }
 }
 
 void checkBody(const std::vector<Block>& body, ValidationReport& r) {
     forEachBlock(body, [&](const Block& b) {
         if (b.kind == BlockKind::Point && !b.number.empty() && !isVietnamesePointLabel(b.number))
-            r.errors.push_back(at(b.pos, Errc::RuleViolation,
-                                  "Ký hiệu điểm '" + b.number + "' không theo thứ tự bảng chữ cái tiếng Việt (a, b, c, d, đ, e, g…)",
-                                  "Point label '" + b.number + "' is not a letter of the Vietnamese alphabet (a, b, c, d, đ, e, g…)",
-                                  "@number"));
+            r.errors.push_back(Error::rule(
+                where(b.pos, "@number"),
+                "Ký hiệu điểm '" + b.number + "' không theo thứ tự bảng chữ cái tiếng Việt (a, b, c, d, đ, e, g…)",
+                "Point label '" + b.number + "' is not a letter of the Vietnamese alphabet (a, b, c, d, đ, e, g…)"));
     });
 }
 
@@ -111,82 +107,83 @@ ValidationReport validate(const Document& doc) {
     if (!ti.abbreviation.empty()) {
         const auto part = notationTypePart(doc.code.notation);
         if (part != ti.abbreviation)
-            r.errors.push_back(at(codePos, Errc::RuleViolation,
-                                  "Ký hiệu '" + doc.code.notation + "' phải bắt đầu bằng '" + std::string(ti.abbreviation) +
-                                      "-' (chữ viết tắt của " + std::string(ti.name) + ", phân biệt hoa thường, Đ khác D)",
-                                  "Notation '" + doc.code.notation + "' must start with '" + std::string(ti.abbreviation) +
-                                      "-', the abbreviation of " + std::string(ti.name) + " (case-sensitive, Đ is not D)",
-                                  "@notation"));
+            r.errors.push_back(
+                Error::rule(where(codePos, "@notation"),
+                            "Ký hiệu '" + doc.code.notation + "' phải bắt đầu bằng '" + std::string(ti.abbreviation) +
+                                "-' (chữ viết tắt của " + std::string(ti.name) + ", phân biệt hoa thường, Đ khác D)",
+                            "Notation '" + doc.code.notation + "' must start with '" + std::string(ti.abbreviation) +
+                                "-', the abbreviation of " + std::string(ti.name) + " (case-sensitive, Đ is not D)"));
         else if (doc.code.notation.size() <= part.size() + 1)
-            r.errors.push_back(at(codePos, Errc::RuleViolation, "Ký hiệu thiếu chữ viết tắt tên cơ quan ban hành",
-                                  "The notation lacks the issuing organ's abbreviation", "@notation"));
+            r.errors.push_back(Error::rule(where(codePos, "@notation"),
+                                           "Ký hiệu thiếu chữ viết tắt tên cơ quan ban hành",
+                                           "The notation lacks the issuing organ's abbreviation"));
     } else if (doc.type == DocumentType::CongVan) {
         if (typeFromAbbreviation(notationTypePart(doc.code.notation)))
-            r.warnings.push_back(at(codePos, Errc::RuleViolation,
-                                    "Ký hiệu công văn không có chữ viết tắt tên loại; '" + doc.code.notation +
-                                        "' bắt đầu bằng một chữ viết tắt tên loại văn bản",
-                                    "A công văn's notation has no type abbreviation; '" + doc.code.notation +
-                                        "' starts with one",
-                                    "@notation"));
+            r.warnings.push_back(Warning::at(
+                where(codePos, "@notation"),
+                "Ký hiệu công văn không có chữ viết tắt tên loại; '" + doc.code.notation +
+                    "' bắt đầu bằng một chữ viết tắt tên loại văn bản",
+                "A công văn's notation has no type abbreviation; '" + doc.code.notation + "' starts with one"));
         if (doc.code.notation.find('-') == std::string::npos)
-            r.errors.push_back(at(codePos, Errc::RuleViolation,
-                                  "Ký hiệu công văn gồm chữ viết tắt tên cơ quan và đơn vị soạn thảo, nối bằng '-' (ví dụ BNV-VP)",
-                                  "A công văn's notation is organ-unit joined by '-' (e.g. BNV-VP)", "@notation"));
+            r.errors.push_back(Error::rule(
+                where(codePos, "@notation"),
+                "Ký hiệu công văn gồm chữ viết tắt tên cơ quan và đơn vị soạn thảo, nối bằng '-' (ví dụ BNV-VP)",
+                "A công văn's notation is organ-unit joined by '-' (e.g. BNV-VP)"));
     }
 
     // Số with year: legal-normative documents only, and the year is the year of issue (§9).
     if (doc.code.year) {
         if (!mayBeLegalNormative(doc.type))
-            r.errors.push_back(at(codePos, Errc::RuleViolation,
-                                  "Chỉ văn bản quy phạm pháp luật (nghị quyết, quyết định, chỉ thị) có năm trong số hiệu",
-                                  "Only legal-normative documents (NQ, QĐ, CT) carry the year in their number", "@year"));
+            r.errors.push_back(
+                Error::rule(where(codePos, "@year"),
+                            "Chỉ văn bản quy phạm pháp luật (nghị quyết, quyết định, chỉ thị) có năm trong số hiệu",
+                            "Only legal-normative documents (NQ, QĐ, CT) carry the year in their number"));
         if (doc.issueDate && doc.issueDate->year != *doc.code.year)
-            r.errors.push_back(at(codePos, Errc::RuleViolation,
-                                  "Năm trong số hiệu (" + std::to_string(*doc.code.year) + ") khác năm ban hành (" +
-                                      std::to_string(doc.issueDate->year) + ")",
-                                  "The year in the number (" + std::to_string(*doc.code.year) +
-                                      ") differs from the year of issue (" + std::to_string(doc.issueDate->year) + ")",
-                                  "@year"));
+            r.errors.push_back(Error::rule(where(codePos, "@year"),
+                                           "Năm trong số hiệu (" + std::to_string(*doc.code.year) +
+                                               ") khác năm ban hành (" + std::to_string(doc.issueDate->year) + ")",
+                                           "The year in the number (" + std::to_string(*doc.code.year) +
+                                               ") differs from the year of issue (" +
+                                               std::to_string(doc.issueDate->year) + ")"));
     }
     if (doc.code.number && !doc.issueDate)
-        r.errors.push_back(at(codePos, Errc::RuleViolation,
-                              "Văn bản đã có số phải có ngày ban hành (số và ngày được cấp cùng lúc)",
-                              "A numbered document needs its issue date (number and date are assigned together)",
-                              "@number"));
+        r.errors.push_back(Error::rule(
+            where(codePos, "@number"), "Văn bản đã có số phải có ngày ban hành (số và ngày được cấp cùng lúc)",
+            "A numbered document needs its issue date (number and date are assigned together)"));
     if (doc.issueDate && !isValidDate(*doc.issueDate))
-        r.errors.push_back(at(doc.pos, Errc::InvalidInput, "Ngày ban hành không tồn tại", "The issue date does not exist",
-                              "issueDate"));
+        r.errors.push_back(Error::invalidInput(where(doc.pos, "issueDate"), "Ngày ban hành không tồn tại",
+                                               "The issue date does not exist"));
 
     // Trích yếu of a công văn is printed after "V/v"; it must not be typed twice.
     if (doc.type == DocumentType::CongVan && (startsWith(doc.subject, "V/v") || startsWith(doc.subject, "v/v")))
-        r.warnings.push_back(at(doc.pos, Errc::RuleViolation,
-                                "Trích yếu công văn được in sau 'V/v'; không nhập 'V/v' trong trích yếu",
-                                "A công văn's subject is printed after 'V/v'; do not type 'V/v' in it", "subject"));
+        r.warnings.push_back(Warning::at(where(doc.pos, "subject"),
+                                         "Trích yếu công văn được in sau 'V/v'; không nhập 'V/v' trong trích yếu",
+                                         "A công văn's subject is printed after 'V/v'; do not type 'V/v' in it"));
 
     if (doc.type == DocumentType::QuyetDinh && doc.authority.empty())
-        r.warnings.push_back(at(doc.pos, Errc::RuleViolation,
-                                "Quyết định thường có dòng thẩm quyền ban hành (ví dụ 'BỘ TRƯỞNG BỘ TƯ PHÁP')",
-                                "A Quyết định usually has its issuing-authority line (e.g. 'BỘ TRƯỞNG BỘ TƯ PHÁP')",
-                                "authority"));
+        r.warnings.push_back(Warning::at(
+            where(doc.pos, "authority"), "Quyết định thường có dòng thẩm quyền ban hành (ví dụ 'BỘ TRƯỞNG BỘ TƯ PHÁP')",
+            "A Quyết định usually has its issuing-authority line (e.g. 'BỘ TRƯỞNG BỘ TƯ PHÁP')"));
 
     // Căn cứ: ';' after each line, '.' after the last (§2, §10 rule 15). Compose normalises it.
     for (std::size_t i = 0; i < doc.legalBasis.size(); ++i) {
         const bool last = i + 1 == doc.legalBasis.size();
         const auto& line = doc.legalBasis[i];
         if (!(last ? endsWith(line, ".") : endsWith(line, ";")))
-            r.warnings.push_back(at(doc.pos, Errc::RuleViolation,
-                                    std::string("Dòng căn cứ ") + std::to_string(i + 1) + (last ? " (cuối) phải kết thúc bằng '.'" : " phải kết thúc bằng ';'") +
-                                        "; sẽ được sửa khi trình bày",
-                                    std::string("Legal basis line ") + std::to_string(i + 1) + (last ? " (the last) must end with '.'" : " must end with ';'") +
-                                        "; it will be corrected on rendering",
-                                    "legalBasis/basis[" + std::to_string(i + 1) + "]"));
+            r.warnings.push_back(Warning::at(where(doc.pos, "legalBasis/basis[" + std::to_string(i + 1) + "]"),
+                                             std::string("Dòng căn cứ ") + std::to_string(i + 1) +
+                                                 (last ? " (cuối) phải kết thúc bằng '.'" : " phải kết thúc bằng ';'") +
+                                                 "; sẽ được sửa khi trình bày",
+                                             std::string("Legal basis line ") + std::to_string(i + 1) +
+                                                 (last ? " (the last) must end with '.'" : " must end with ';'") +
+                                                 "; it will be corrected on rendering"));
     }
 
     checkBody(doc.body, r);
     for (const auto& s : doc.signatures) checkSignature(s, r);
     if (doc.signatures.empty())
-        r.warnings.push_back(at(doc.pos, Errc::RuleViolation, "Văn bản chưa có người ký", "The document has no signer",
-                                "signature"));
+        r.warnings.push_back(
+            Warning::at(where(doc.pos, "signature"), "Văn bản chưa có người ký", "The document has no signer"));
 
     // Nơi nhận: "Như Điều N" must name an article that exists; "Như trên" needs a Kính gửi.
     const auto articles = articleNumbers(doc.body);
@@ -195,24 +192,28 @@ ValidationReport validate(const Document& doc) {
             bool found = false;
             for (const auto& a : articles) found = found || a == std::to_string(rc.article);
             if (!found)
-                r.errors.push_back(at(rc.pos, Errc::RuleViolation,
-                                      "'Như Điều " + std::to_string(rc.article) + "' nhưng văn bản không có Điều " + std::to_string(rc.article),
-                                      "'Như Điều " + std::to_string(rc.article) + "' but the document has no Article " + std::to_string(rc.article)));
+                r.errors.push_back(Error::rule(where(rc.pos),
+                                               "'Như Điều " + std::to_string(rc.article) +
+                                                   "' nhưng văn bản không có Điều " + std::to_string(rc.article),
+                                               "'Như Điều " + std::to_string(rc.article) +
+                                                   "' but the document has no Article " + std::to_string(rc.article)));
         }
         if (rc.kind == RecipientKind::AsAbove && doc.addressees.empty())
-            r.errors.push_back(at(rc.pos, Errc::RuleViolation, "'Như trên' nhưng văn bản không có phần 'Kính gửi'",
-                                  "'Như trên' (as above) but the document has no 'Kính gửi' addressees"));
+            r.errors.push_back(Error::rule(where(rc.pos), "'Như trên' nhưng văn bản không có phần 'Kính gửi'",
+                                           "'Như trên' (as above) but the document has no 'Kính gửi' addressees"));
     }
     if (!doc.addressees.empty() && !doc.recipients.empty() && doc.recipients.front().kind != RecipientKind::AsAbove)
-        r.warnings.push_back(at(doc.recipients.front().pos, Errc::RuleViolation,
-                                "Văn bản có 'Kính gửi': mục đầu tiên của Nơi nhận thường là '- Như trên;'",
-                                "With 'Kính gửi' addressees the first Nơi nhận item is usually '- Như trên;'"));
+        r.warnings.push_back(
+            Warning::at(where(doc.recipients.front().pos),
+                        "Văn bản có 'Kính gửi': mục đầu tiên của Nơi nhận thường là '- Như trên;'",
+                        "With 'Kính gửi' addressees the first Nơi nhận item is usually '- Như trên;'"));
 
     for (const auto& a : doc.attachments) {
         if (info(a.type).abbreviation.empty())
-            r.errors.push_back(at(a.pos, Errc::RuleViolation,
-                                  "Văn bản ban hành kèm theo phải là văn bản có tên loại (không phải công văn, thư công)",
-                                  "An attached document must be a typed document (not a công văn or thư công)", "@type"));
+            r.errors.push_back(
+                Error::rule(where(a.pos, "@type"),
+                            "Văn bản ban hành kèm theo phải là văn bản có tên loại (không phải công văn, thư công)",
+                            "An attached document must be a typed document (not a công văn or thư công)"));
         checkBody(a.body, r);
         if (a.signature) checkSignature(*a.signature, r);
     }

@@ -4,13 +4,14 @@
 #pragma once
 
 #include "core/error.h"
+#include "core/warning.h"
 #include "model/document.h"
 
 namespace vanthu::model {
 
 struct ValidationReport {
     Errors errors;
-    Errors warnings;
+    Warnings warnings;
     bool ok() const { return errors.empty(); }
 };
 

@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <system_error>
 
-#include "font/metrics.h"
+#include "core/utf8.h"
 
 namespace vanthu::pdf {
 
@@ -58,7 +58,7 @@ void appendTextString(std::string& out, std::string_view utf8) {
 
 void appendUtf16BeHex(std::string& out, std::string_view utf8) {
     for (std::size_t i = 0; i < utf8.size();) {
-        char32_t c = font::decodeUtf8(utf8, i);
+        char32_t c = decodeUtf8(utf8, i);
         if (c >= 0x10000) {
             c -= 0x10000;
             hex4(out, 0xD800 + (c >> 10));

@@ -10,8 +10,7 @@
 
 #include <zlib.h>
 
-#include <Poco/MD5Engine.h>
-
+#include "core/digest.h"
 #include "core/error.h"
 #include "core/files.h"
 #include "pdf/cmap.h"
@@ -193,10 +192,7 @@ public:
             oi.pair("DestOutputProfile", intent);
         }
         // /ID: a digest of everything before the trailer, so it changes with the content only.
-        Poco::MD5Engine md5;
-        md5.update(w_.bytes().data(), w_.bytes().size());
-        const auto& digest = md5.digest();
-        const std::string id(digest.begin(), digest.end());
+        const std::string id = md5(w_.bytes());
         std::string out = w_.finish(catalog, info, id);
         if (stats_) stats_->pages = l_.pages.size(), stats_->bytes = out.size();
         return out;

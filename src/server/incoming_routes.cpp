@@ -74,7 +74,7 @@ Reply getIncomingFile(const ExchangeRoutes& x, Call& call) {
 }
 
 Reply answered(const ExchangeRoutes& x, Call& call, const service::Answer& a) {
-    Errors warnings;
+    Warnings warnings;
     auto v = x.exchange.answerIncoming(call.actor(), pathId(call.request.capture("id")), a, warnings);
     Object::Ptr o = incomingJson(need(v), false);
     o->set("warnings", warningsJson(warnings));

@@ -38,7 +38,7 @@ Object::Ptr documentJson(const store::DocumentRecord& d, const std::vector<store
     return o;
 }
 
-Array::Ptr warningsJson(const Errors& warnings) {
+Array::Ptr warningsJson(const Warnings& warnings) {
     Array::Ptr a = new Array;
     for (const auto& w : warnings) {
         Object::Ptr o = new Object;

@@ -7,14 +7,14 @@
 
 #include <vector>
 
-#include "core/error.h"
+#include "core/warning.h"
 #include "service/exchange.h"
 #include "store/store.h"
 
 namespace vanthu::server {
 
 Poco::JSON::Object::Ptr documentJson(const store::DocumentRecord& d, const std::vector<store::Relation>& relations);
-Poco::JSON::Array::Ptr warningsJson(const Errors& warnings);
+Poco::JSON::Array::Ptr warningsJson(const Warnings& warnings);
 Poco::JSON::Object::Ptr registerJson(const store::Register& r);
 Poco::JSON::Object::Ptr deliveryJson(const service::DeliveryView& d);
 // `withFiles`: the entry's files and the warnings the inbox kept when it registered the package.

@@ -18,10 +18,8 @@ Result<input::ReadOutcome> readXml(const Context& ctx, const std::string& xml) {
     return input::readDocumentXml(xml, opts);
 }
 
-Error droppedNumberWarning(int number) {
-    Error w;
-    w.code = Errc::InvalidInput;
-    w.reason = "warning";
+Warning droppedNumberWarning(int number) {
+    Warning w;
     w.messageVi = "Số " + std::to_string(number) + " trong văn bản không được giữ: dự thảo được cấp số khi ban hành";
     w.messageEn = "the number " + std::to_string(number) + " in the document is not kept: a draft is numbered when issued";
     w.field = "/document/code/@number";

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "core/warning.h"
 #include "model/document.h"
 #include "service/context.h"
 
@@ -19,7 +20,7 @@ namespace vanthu::service {
 
 struct DocumentOutcome {
     store::DocumentRecord record;
-    Errors warnings;  // for the clerk: model rules, a number that was dropped, recipients not reached
+    Warnings warnings;  // for the clerk: model rules, a number that was dropped, recipients not reached
 };
 
 // A new draft from document XML (a number in it is not kept: drafts are numbered at issue).

@@ -32,10 +32,8 @@ const char* kDocxMime = "application/vnd.openxmlformats-officedocument.wordproce
 
 }  // namespace
 
-Error exchangeWarning(std::string vi, std::string en, std::string field) {
-    Error e;
-    e.code = Errc::InvalidInput;
-    e.reason = "warning";
+Warning exchangeWarning(std::string vi, std::string en, std::string field) {
+    Warning e;
     e.messageVi = std::move(vi);
     e.messageEn = std::move(en);
     e.field = std::move(field);
@@ -73,7 +71,7 @@ Result<std::string> Exchange::Impl::buildPackage(const store::DocumentRecord& d)
     const model::Document doc = modelOf(d);
     const dist::Agency* from = setup.directory.findOrgan(doc.issuer);
     if (!from || !dist::isStrictOrganId(from->organId))
-        return exchangeWarning("Cơ quan ban hành không có trong danh bạ", "the issuer is not in the agency directory", "issuer");
+        return refusal(Errc::InvalidInput, "invalid_input", "Cơ quan ban hành không có trong danh bạ", "the issuer is not in the agency directory", "issuer");
     const auto res = dist::resolveRecipients(doc, setup.directory);
     auto to = dist::recipientsOf(res, setup.directory).to;
     std::vector<dist::AttachmentFile> files;
@@ -166,7 +164,7 @@ const dist::AgencyDirectory& Exchange::directory() const { return impl_->setup.d
 std::int64_t Exchange::nowMs() const { return impl_->outbox->now(); }
 int Exchange::currentYear() const { return int(dist::edxml::ictOf(impl_->nowSeconds()).date.year); }
 
-std::function<void(store::Sql&, const store::DocumentRecord&)> Exchange::planIssue(const store::DocumentRecord& draft, Errors& warnings) {
+std::function<void(store::Sql&, const store::DocumentRecord&)> Exchange::planIssue(const store::DocumentRecord& draft, Warnings& warnings) {
     input::ReadOptions ro;
     auto read = input::readDocumentXml(draft.xml, ro);
     if (!read.ok()) return {};
@@ -221,7 +219,7 @@ std::function<void(store::Sql&, const store::DocumentRecord&)> Exchange::takeBac
     };
 }
 
-void Exchange::recalled(const dist::Outbox::TakeBackCounts& n, Errors& warnings) {
+void Exchange::recalled(const dist::Outbox::TakeBackCounts& n, Warnings& warnings) {
     if (n.asked)
         warnings.push_back(exchangeWarning("Đã đề nghị " + std::to_string(n.asked) + " cơ quan nhận trả lại văn bản (13)",
                                            std::to_string(n.asked) + " recipient(s) asked to give the document back (13)", "deliveries"));

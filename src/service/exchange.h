@@ -26,6 +26,7 @@
 
 #include "core/error.h"
 #include "core/result.h"
+#include "core/warning.h"
 #include "distribution/agency_directory.h"
 #include "distribution/outbox.h"
 #include "distribution/transport.h"
@@ -82,7 +83,7 @@ struct DeliveryView {
 struct RecipientsPreview {
     distribution::Resolution resolution;
     std::vector<store::OutboxEntry> deliveries;
-    Errors warnings;
+    Warnings warnings;
 };
 
 struct RegisterBook;  // service/registers.h
@@ -105,11 +106,11 @@ public:
     // The delivery rows of a draft about to be issued, as the callback that writes them inside
     // the issue transaction (empty when nothing is sent); a warning for each recipient that will
     // not be delivered.
-    std::function<void(store::Sql&, const store::DocumentRecord&)> planIssue(const store::DocumentRecord& draft, Errors& warnings);
+    std::function<void(store::Sql&, const store::DocumentRecord&)> planIssue(const store::DocumentRecord& draft, Warnings& warnings);
     // The take-back rows of a recall, for the recall's transaction; `counts` is filled there.
     std::function<void(store::Sql&, const store::DocumentRecord&)> takeBack(store::Id document, const std::string& note,
                                                                           std::shared_ptr<distribution::Outbox::TakeBackCounts> counts);
-    void recalled(const distribution::Outbox::TakeBackCounts& counts, Errors& warnings);
+    void recalled(const distribution::Outbox::TakeBackCounts& counts, Warnings& warnings);
 
     // --- receiving -----------------------------------------------------------------------
     // `row` describes the arrival (time, link, size); `peer` is the organId the transport
@@ -129,7 +130,7 @@ public:
     Result<std::vector<store::IncomingEntry>> incomingRegister(const store::User& who, int year);
     Result<IncomingView> incoming(const store::User& who, store::Id entry);
     Result<store::IncomingFile> incomingFile(const store::User& who, store::Id entry, std::int64_t index, std::string& bytes);
-    Result<IncomingView> answerIncoming(const store::User& who, store::Id entry, const Answer& answer, Errors& warnings);
+    Result<IncomingView> answerIncoming(const store::User& who, store::Id entry, const Answer& answer, Warnings& warnings);
     int currentYear() const;  // ICT
 
     Result<std::vector<store::InboxRow>> inbox(const store::User& who);

@@ -45,7 +45,7 @@ struct Exchange::Impl {
 };
 
 // A warning for the clerk (not an error: it does not stop anything).
-Error exchangeWarning(std::string vi, std::string en, std::string field);
+Warning exchangeWarning(std::string vi, std::string en, std::string field);
 std::string isoDate(const model::Date& d);
 
 }  // namespace vanthu::service

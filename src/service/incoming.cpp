@@ -84,7 +84,7 @@ Result<store::IncomingFile> Exchange::incomingFile(const store::User& who, store
 }
 
 // The answer is queued as a status package to the sender in the transaction that records it.
-Result<IncomingView> Exchange::answerIncoming(const store::User& who, store::Id id, const Answer& a, Errors& warnings) {
+Result<IncomingView> Exchange::answerIncoming(const store::User& who, store::Id id, const Answer& a, Warnings& warnings) {
     auto view = incoming(who, id);
     if (!view.ok()) return view;
     if (auto e = requireRole(who, {store::Role::Clerk})) return *e;

@@ -12,6 +12,7 @@
 #include <unicode/utf8.h>
 
 #include "core/c_handle.h"
+#include "core/utf8.h"
 #include "text/icu_bridge.h"
 #include "text/legacy_tables.h"
 
@@ -34,15 +35,6 @@ const char* encodingName(LegacyEncoding enc) {
         case LegacyEncoding::Vni: return "VNI";
     }
     return "?";
-}
-
-void appendUtf8(std::string& out, UChar32 c) {
-    char buf[U8_MAX_LENGTH];
-    int32_t n = 0;
-    UBool error = false;
-    U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, U8_MAX_LENGTH, c, error);
-    if (error) throw Failure(Errc::Internal, "appendUtf8: not a code point");
-    out.append(buf, static_cast<std::size_t>(n));
 }
 
 const icu::Normalizer2& nfdInstance() {
@@ -256,7 +248,7 @@ std::string codePointLabel(UChar32 cp) {
     std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
     if (u_iscntrl(cp)) return hex;
     std::string s = "'";
-    appendUtf8(s, cp);
+    appendUtf8(s, static_cast<char32_t>(cp));
     return s + "' (" + hex + ")";
 }
 

@@ -54,34 +54,6 @@ std::unique_ptr<icu::Transliterator> makeFolder() {
 
 }  // namespace
 
-std::optional<std::size_t> firstInvalidUtf8(std::string_view s) {
-    // Unicode 15 Table 3-7 (well-formed UTF-8 byte sequences). The second-byte ranges after
-    // E0/ED/F0/F4 are what exclude overlongs, surrogates and code points above U+10FFFF.
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const std::size_t n = s.size();
-    std::size_t i = 0;
-    while (i < n) {
-        const unsigned char b = p[i];
-        if (b < 0x80) { ++i; continue; }
-        std::size_t len = 0;
-        unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-        if (b >= 0xC2 && b <= 0xDF) len = 2;
-        else if (b == 0xE0) { len = 3; lo = 0xA0; }
-        else if (b == 0xED) { len = 3; hi = 0x9F; }
-        else if (b >= 0xE1 && b <= 0xEF) len = 3;
-        else if (b == 0xF0) { len = 4; lo = 0x90; }
-        else if (b >= 0xF1 && b <= 0xF3) len = 4;
-        else if (b == 0xF4) { len = 4; hi = 0x8F; }
-        else return i;  // 80..C1 (stray continuation or overlong lead), F5..FF
-        if (n - i < len) return i;  // truncated
-        if (p[i + 1] < lo || p[i + 1] > hi) return i;
-        for (std::size_t k = 2; k < len; ++k)
-            if (!isCont(p[i + k])) return i;
-        i += len;
-    }
-    return std::nullopt;
-}
-
 std::string nfc(std::string_view utf8) {
     requireValidUtf8(utf8, "nfc");
     UErrorCode ec = U_ZERO_ERROR;

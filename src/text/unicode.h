@@ -7,12 +7,15 @@
 #include <string>
 #include <string_view>
 
+#include "core/utf8.h"
+
 namespace vanthu::text {
 
 // Offset of the first byte that is not well-formed UTF-8 (overlongs, surrogates and code points
 // above U+10FFFF are ill-formed), or nullopt when the whole input is valid.
-std::optional<std::size_t> firstInvalidUtf8(std::string_view s);
-inline bool isValidUtf8(std::string_view s) { return !firstInvalidUtf8(s); }
+// Validation is core's (core/utf8.h); these names stay for callers that still write text::.
+using vanthu::firstInvalidUtf8;
+using vanthu::isValidUtf8;
 
 // REQUIRES: valid UTF-8 (throws Failure(Errc::InvalidInput) otherwise).
 std::string nfc(std::string_view utf8);

@@ -13,6 +13,7 @@
 #include <libxml/xmlerror.h>
 
 #include "core/narrow.h"
+#include "core/utf8.h"
 #include "xml/document_impl.h"
 
 namespace vanthu::xml {
@@ -127,17 +128,6 @@ std::string hexByte(unsigned char b) {
     char buf[8];
     std::snprintf(buf, sizeof buf, "0x%02X", b);
     return buf;
-}
-
-Error makeError(Errc code, std::string vi, std::string en, Position at, std::string field = {}) {
-    Error e;
-    e.code = code;
-    e.messageVi = std::move(vi);
-    e.messageEn = std::move(en);
-    e.field = std::move(field);
-    e.line = at.line;
-    e.column = at.column;
-    return e;
 }
 
 // A Vietnamese wording for libxml2's well-formedness errors; the English one is libxml2's own.
@@ -332,44 +322,6 @@ LoaderAllowance::LoaderAllowance(const std::filesystem::path& dir) : previous_(t
 
 LoaderAllowance::~LoaderAllowance() { tAllowedDir = previous_; }
 
-std::optional<std::size_t> firstInvalidUtf8(std::string_view s) noexcept {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const std::size_t n = s.size();
-    std::size_t i = 0;
-    while (i < n) {
-        // ASCII runs eight bytes at a time (a package is mostly ASCII: markup and base64).
-        while (i + 8 <= n) {
-            std::uint64_t w;
-            std::memcpy(&w, p + i, 8);
-            if (w & 0x8080808080808080ull) break;
-            i += 8;
-        }
-        if (i >= n) break;
-        const unsigned char c = p[i];
-        if (c < 0x80) { ++i; continue; }
-        std::size_t len = 0;
-        unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-        if (c >= 0xC2 && c <= 0xDF) len = 2;
-        else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            if (c == 0xE0) lo = 0xA0;  // no overlongs
-            if (c == 0xED) hi = 0x9F;  // no surrogates
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            if (c == 0xF0) lo = 0x90;  // no overlongs
-            if (c == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
-        } else {
-            return i;  // 0x80–0xC1 (continuation or overlong lead), 0xF5–0xFF
-        }
-        if (n - i < len) return i;
-        if (p[i + 1] < lo || p[i + 1] > hi) return i;
-        for (std::size_t k = 2; k < len; ++k)
-            if ((p[i + k] & 0xC0) != 0x80) return i;
-        i += len;
-    }
-    return std::nullopt;
-}
-
 Position positionOfOffset(std::string_view s, std::size_t byteOffset) noexcept {
     byteOffset = std::min(byteOffset, s.size());
     int line = 1;
@@ -465,23 +417,23 @@ Result<Document> parse(std::string_view bytes, std::size_t maxBytes) {
     initialise();
     const Position start{1, 1};
     if (bytes.size() > maxBytes || bytes.size() > static_cast<std::size_t>(INT_MAX))
-        return makeError(Errc::TooLarge,
-                         "Tài liệu XML quá lớn: " + std::to_string(bytes.size()) + " byte, giới hạn là " +
-                             std::to_string(maxBytes) + " byte",
-                         "The XML input is too large: " + std::to_string(bytes.size()) + " bytes, the limit is " +
-                             std::to_string(maxBytes) + " bytes",
-                         {});
+        return Error::tooLarge(
+            "", "Tài liệu XML quá lớn: " + std::to_string(bytes.size()) + " byte, giới hạn là " + std::to_string(maxBytes) +
+                " byte",
+            "The XML input is too large: " + std::to_string(bytes.size()) + " bytes, the limit is " +
+                std::to_string(maxBytes) + " bytes");
     if (std::all_of(bytes.begin(), bytes.end(), isSpace))
-        return makeError(Errc::InvalidInput, "Tài liệu XML rỗng", "The XML input is empty", start);
+        return Error::invalidInput(Location{{}, start.line, start.column}, "Tài liệu XML rỗng",
+                                   "The XML input is empty");
     if (const auto bad = firstInvalidUtf8(bytes)) {
         const auto at = positionOfOffset(bytes, *bad);
         const auto byte = hexByte(static_cast<unsigned char>(bytes[*bad]));
-        return makeError(Errc::InvalidInput,
-                         "Dữ liệu không phải UTF-8 hợp lệ: byte " + byte + " ở dòng " + std::to_string(at.line) + ", cột " +
-                             std::to_string(at.column) + " (hãy lưu tệp với bảng mã UTF-8)",
-                         "The input is not valid UTF-8: byte " + byte + " at line " + std::to_string(at.line) + ", column " +
-                             std::to_string(at.column) + " (save the file as UTF-8)",
-                         at);
+        return Error::invalidInput(
+            Location{{}, at.line, at.column},
+            "Dữ liệu không phải UTF-8 hợp lệ: byte " + byte + " ở dòng " + std::to_string(at.line) + ", cột " +
+                std::to_string(at.column) + " (hãy lưu tệp với bảng mã UTF-8)",
+            "The input is not valid UTF-8: byte " + byte + " at line " + std::to_string(at.line) + ", column " +
+                std::to_string(at.column) + " (save the file as UTF-8)");
     }
 
     auto impl = std::make_unique<Document::Impl>();
@@ -506,18 +458,20 @@ Result<Document> parse(std::string_view bytes, std::size_t maxBytes) {
     if (sink.sawDoctype || (impl->doc && (impl->doc->intSubset || impl->doc->extSubset))) {
         Position at{sink.doctypeLine, 0};
         if (const auto off = doctypeOffset(impl->source)) at = impl->at(*off);
-        return makeError(Errc::InvalidInput,
-                         "Không chấp nhận khai báo <!DOCTYPE> (DTD, thực thể) trong tài liệu XML; hãy xóa khai báo này",
-                         "A <!DOCTYPE> declaration (DTD, entities) is not allowed in the XML input; remove it", at);
+        return Error::invalidInput(
+            Location{{}, at.line, at.column},
+            "Không chấp nhận khai báo <!DOCTYPE> (DTD, thực thể) trong tài liệu XML; hãy xóa khai báo này",
+            "A <!DOCTYPE> declaration (DTD, entities) is not allowed in the XML input; remove it");
     }
 
     Errors errors;
     for (const auto& d : sink.diagnostics)
-        errors.push_back(makeError(Errc::InvalidInput, vietnameseParseMessage(d), d.message, {d.line, d.column}));
+        errors.push_back(Error::invalidInput(Location{{}, d.line, d.column}, vietnameseParseMessage(d), d.message));
     if (sink.omitted > 0) errors.push_back(moreErrors(Errc::InvalidInput, sink.omitted));
     if (!errors.empty()) return errors;
     if (!impl->doc || xmlDocGetRootElement(impl->doc.get()) == nullptr)
-        return makeError(Errc::InvalidInput, "Tài liệu XML không có phần tử gốc", "The XML input has no root element", start);
+        return Error::invalidInput(Location{{}, start.line, start.column}, "Tài liệu XML không có phần tử gốc",
+                                   "The XML input has no root element");
 
     std::vector<const xmlNode*> order;
     collectElements(impl->doc->children, order, impl->elements);
@@ -537,10 +491,10 @@ Result<Document> parse(std::string_view bytes, std::size_t maxBytes) {
         if (const auto it = impl->elements.find(bad->parent); it != impl->elements.end() && it->second.pos.line > 0)
             at = it->second.pos;
         const std::string name = bad->name ? reinterpret_cast<const char*>(bad->name) : "";
-        return makeError(Errc::InvalidInput,
-                         "Tham chiếu thực thể '&" + name + ";' không được phép; chỉ dùng &amp; &lt; &gt; &quot; &apos;",
-                         "The entity reference '&" + name + ";' is not allowed; only &amp; &lt; &gt; &quot; &apos; are",
-                         at);
+        return Error::invalidInput(
+            Location{{}, at.line, at.column},
+            "Tham chiếu thực thể '&" + name + ";' không được phép; chỉ dùng &amp; &lt; &gt; &quot; &apos;",
+            "The entity reference '&" + name + ";' is not allowed; only &amp; &lt; &gt; &quot; &apos; are");
     }
     return Document(std::move(impl));
 }

@@ -80,10 +80,6 @@ Result<Document> parse(std::string_view bytes, std::size_t maxBytes = kDefaultMa
 // The closing "… and N more errors" entry used when a list is cut at kMaxErrors.
 Error moreErrors(Errc code, std::size_t omitted);
 
-// Strict UTF-8 check (Unicode 15 Table 3-7: no overlongs, no surrogates, nothing above U+10FFFF):
-// the offset of the first byte of the first ill-formed sequence, or nullopt if all is well-formed.
-// (xml depends on core only, so it cannot use text::firstInvalidUtf8.)
-std::optional<std::size_t> firstInvalidUtf8(std::string_view s) noexcept;
 
 // 1-based line and code-point column of a byte offset in s (lines end at '\n').
 Position positionOfOffset(std::string_view s, std::size_t byteOffset) noexcept;

@@ -1,5 +1,6 @@
 // font::FontMetrics (the font module's tests live in compose_tests: tests/CMakeLists.txt has no
 // font directory).
+#include "core/utf8.h"
 #include "font/metrics.h"
 
 #include <fstream>

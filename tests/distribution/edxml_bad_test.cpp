@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
-#include "distribution/crypto.h"
+#include "core/digest.h"
 #include "distribution/edxml.h"
 #include "edxml_fixtures.h"
 #include "xml/parser.h"

@@ -1,9 +1,9 @@
+#include "core/digest.h"
 #include "distribution/signing.h"
 
 #include <gtest/gtest.h>
 
 #include "core/error.h"
-#include "distribution/crypto.h"
 #include "edxml_fixtures.h"
 #include "support/test_support.h"
 

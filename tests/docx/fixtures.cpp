@@ -92,7 +92,7 @@ void mainHead(Section& s) {
     const double tw = s.page.textWidthPt();
     s.blocks.push_back(headerTable(tw));
     Paragraph urgent = centred(Role::UrgencyMark, "KHẨN", style(13, true));
-    urgent.frame = Frame{mm(20), mm(8)};
+    urgent.frame = frameAround(urgent, mm(20), mm(8));
     urgent.format.spaceBeforePt = 6;
     s.blocks.push_back(urgent);
     Paragraph type = centred(Role::TypeName, "QUYẾT ĐỊNH", style(14, true));

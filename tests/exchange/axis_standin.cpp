@@ -1,3 +1,4 @@
+#include "core/digest.h"
 #include "exchange/axis_standin.h"
 
 #include <Poco/JSON/Array.h>
@@ -16,7 +17,6 @@
 
 #include <sstream>
 
-#include "distribution/crypto.h"
 #include "distribution/signing.h"
 
 namespace vanthu::testing {
@@ -67,7 +67,7 @@ struct AxisStandIn::Impl {
                 }
             } parts;
             Poco::Net::HTMLForm form(req, req.stream(), parts);
-            if (parts.file.empty() || dist::hexLower(dist::sha256(parts.file)) != param("hash-file")) {
+            if (parts.file.empty() || hexLower(sha256(parts.file)) != param("hash-file")) {
                 o.set("status", "FAIL");
                 o.set("ErrorCode", "10");
                 o.set("ErrorDesc", "file_doc missing or hash-file does not match");
@@ -110,7 +110,7 @@ struct AxisStandIn::Impl {
             if (d.docId != param("docId") || d.to != sys->second.organId) continue;
             if (op == "getEdoc") {
                 o.set("status", "OK");
-                o.set("data", dist::base64Encode(d.bytes));
+                o.set("data", base64Encode(d.bytes));
                 return toJson(o);
             }
             if (op == "updateStatus") {

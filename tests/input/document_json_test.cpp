@@ -56,7 +56,8 @@ constexpr const char* kXml = R"(<?xml version="1.0" encoding="UTF-8"?>
 </document>
 )";
 
-std::string describeAll(const Errors& errors) {
+template <class List>  // Errors or Warnings
+std::string describeAll(const List& errors) {
     std::string s;
     for (const auto& e : errors) s += e.field + ": " + e.messageEn + "\n";
     return s;

@@ -22,7 +22,8 @@ using model::BlockKind;
 
 std::string fixture(std::string_view name) { return readFile(testing::testData("input/" + std::string(name))); }
 
-std::string describeAll(const Errors& errors) {
+template <class List>  // Errors or Warnings
+std::string describeAll(const List& errors) {
     std::string s;
     for (const auto& e : errors) s += e.describe() + "\n";
     return s;

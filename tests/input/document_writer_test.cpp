@@ -43,7 +43,8 @@ model::Document withoutPositions(model::Document d) {
     return d;
 }
 
-std::string describeAll(const Errors& errors) {
+template <class List>  // Errors or Warnings
+std::string describeAll(const List& errors) {
     std::string s;
     for (const auto& e : errors) s += e.describe() + "\n";
     return s;

@@ -329,7 +329,7 @@ namespace {
 
 TEST(Layout, FramedMarksGetTheirBoxInsideTablesToo) {
     Paragraph mark = para("KHẨN", compose::Align::Center, 13, true);
-    mark.frame = compose::Frame{compose::mm(20), compose::mm(8)};
+    mark.frame = compose::frameAround(mark, compose::mm(20), compose::mm(8));
     Table t;
     t.kind = Table::Kind::Header;
     t.columnWidthsPt = {200, 267};

@@ -1,5 +1,6 @@
 // Safe parsing (toolchain.md §6): caps, UTF-8, DOCTYPE/entity rejection, located errors,
 // exact element positions and paths.
+#include "core/utf8.h"
 #include "xml/parser.h"
 
 #include <chrono>
