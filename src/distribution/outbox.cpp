@@ -223,6 +223,9 @@ void Outbox::attempt(store::DeliveryRow row) {
         if (!cur) return;
         store::DeliveryRow d = *cur;
         DeliveryStatus s = statusOf(d);
+        // Stopped while this attempt was in flight (a recall): a failed attempt keeps the row's
+        // reason ("recalled before it was sent") instead of writing its own over it.
+        const bool stopped = s.state == DeliveryState::Dead;
         d.attempts += 1;
         d.remoteId = res.remoteId.empty() ? d.remoteId : res.remoteId;
         if (res.outcome == SendResult::Outcome::Delivered) {
@@ -231,6 +234,8 @@ void Outbox::attempt(store::DeliveryRow row) {
             if (answer && answer->responseFor.documentId == d.edxmlDocumentId &&
                 distribution::applyStatus(s, answer->statusCode) == Transition::Applied)
                 store::exchange::addEvent(sql, d.id, {at, answer->statusCode, answer->description});
+        } else if (stopped) {
+            // nothing to schedule: the row stays dead with its reason
         } else if (res.outcome == SendResult::Outcome::Rejected || d.attempts >= options_.policy.maxAttempts) {
             d.lastError = res.error;
             if (s.state == DeliveryState::Queued && markDead(s) == Transition::Applied)

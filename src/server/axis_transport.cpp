@@ -13,7 +13,7 @@
 
 #include <sstream>
 
-#include "distribution/crypto.h"
+#include "core/digest.h"
 #include "distribution/signing.h"
 
 namespace vanthu::server {
@@ -24,10 +24,6 @@ using distribution::OutgoingPackage;
 using distribution::SendResult;
 using distribution::axisRequestHeaders;
 using distribution::axisTimestamp;
-using distribution::base64Decode;
-using distribution::Base64Error;
-using distribution::hexLower;
-using distribution::sha256;
 namespace edxml = distribution::edxml;
 namespace {
 
@@ -37,11 +33,7 @@ std::chrono::sys_time<std::chrono::milliseconds> nowOf(const AxisConfig& c) {
 }
 
 Error axisError(const std::string& en) {
-    Error e;
-    e.code = Errc::InvalidInput;
-    e.messageVi = "Trục liên thông trả lời lỗi: " + en;
-    e.messageEn = "the exchange axis answered: " + en;
-    return e;
+    return Error::invalidInput(std::string(), "Trục liên thông trả lời lỗi: " + en, "the exchange axis answered: " + en);
 }
 
 Poco::JSON::Object::Ptr parseObject(const std::string& body) {

@@ -7,7 +7,8 @@
 
 #include "server/http_reply.h"
 #include "server/path.h"
-#include "text/unicode.h"
+#include "core/strings.h"
+#include "core/utf8.h"
 
 namespace vanthu::server {
 
@@ -31,18 +32,6 @@ int hexValue(char c) {
     return -1;
 }
 
-std::string lowerAscii(std::string s) {
-    for (auto& c : s)
-        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-    return s;
-}
-
-std::string trimBlanks(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t");
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
-
 [[noreturn]] void badTarget(const std::string& field) {
     fail(400, "invalid_input", "Địa chỉ yêu cầu không hợp lệ (mã %XX sai hoặc không phải UTF-8): " + field,
          "malformed request target (bad %XX escape or not UTF-8): " + field, field);
@@ -57,9 +46,9 @@ void readQuery(std::string_view query, Request& r) {
         if (pair.empty()) continue;
         const auto eq = pair.find('=');
         const auto name = percentDecode(pair.substr(0, eq), true);
-        if (!name || !text::isValidUtf8(*name)) badTarget("query");
+        if (!name || !vanthu::isValidUtf8(*name)) badTarget("query");
         const auto value = percentDecode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1), true);
-        if (!value || !text::isValidUtf8(*value)) badTarget(*name);
+        if (!value || !vanthu::isValidUtf8(*value)) badTarget(*name);
         r.params[*name] = *value;
         r.paramNames.insert(*name);
     }
@@ -105,7 +94,7 @@ Request readHead(const Poco::Net::HTTPServerRequest& req) {
     r.segments = detail::pathSegments(r.path);
     if (q != std::string_view::npos) readQuery(target.substr(q + 1), r);
     const std::string ct = req.get("Content-Type", "");
-    r.contentType = lowerAscii(trimBlanks(ct.substr(0, ct.find(';'))));
+    r.contentType = lowerAscii(trimAscii(std::string_view(ct).substr(0, ct.find(';'))));
     r.authorization = req.get("Authorization", "");
     return r;
 }

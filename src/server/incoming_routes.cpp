@@ -6,6 +6,7 @@
 #include "server/json_body.h"
 #include "server/json_views.h"
 #include "service/exchange.h"
+#include "core/utf8.h"
 #include "text/unicode.h"
 
 namespace vanthu::server {
@@ -18,7 +19,7 @@ namespace {
 // A free-text answer field: UTF-8, at most 2000 bytes, stored NFC.
 std::string answerText(const Object& o, const char* key) {
     const std::string s = stringField(o, key, false);
-    if (!text::isValidUtf8(s)) fail(400, "invalid_input", std::string("Trường ") + key + " không phải UTF-8", std::string(key) + " is not UTF-8", key);
+    if (!vanthu::isValidUtf8(s)) fail(400, "invalid_input", std::string("Trường ") + key + " không phải UTF-8", std::string(key) + " is not UTF-8", key);
     if (s.size() > 2000)
         fail(400, "too_long", std::string("Trường ") + key + " quá dài", std::string(key) + " is too long (limit 2000 bytes)", key);
     return text::nfc(s);

@@ -7,14 +7,15 @@
 
 #include "server/http_reply.h"
 #include "server/http_request.h"
-#include "text/unicode.h"
+#include "core/iso_date.h"
+#include "core/utf8.h"
 
 namespace vanthu::server {
 
 using Poco::JSON::Object;
 
 Object::Ptr parseJsonObject(const std::string& body) {
-    if (!text::isValidUtf8(body)) fail(400, "invalid_input", "JSON không phải UTF-8 hợp lệ", "JSON is not valid UTF-8", "body");
+    if (!vanthu::isValidUtf8(body)) fail(400, "invalid_input", "JSON không phải UTF-8 hợp lệ", "JSON is not valid UTF-8", "body");
     Poco::Dynamic::Var v;
     try {
         Poco::JSON::Parser p;
@@ -66,7 +67,7 @@ std::int64_t idField(const Object& o, const char* key) {
         fail(400, "invalid_input", std::string("Trường ") + key + " phải là số nguyên dương không quá 2^53",
              std::string(key) + " must be a positive integer no larger than 2^53", key);
     };
-    if (v.isString() || !v.isInteger()) notInteger();
+    if (v.isString() || v.isBoolean() || !v.isInteger()) notInteger();  // Poco counts a bool as an integer
     // Poco keeps a literal above 2^63 - 1 as UInt64, whose conversion to Int64 throws.
     if (!v.isSigned()) {
         Poco::UInt64 u = 0;
@@ -98,18 +99,9 @@ std::optional<bool> boolField(const Object& o, const char* key) {
 
 std::optional<model::Date> parseIsoDate(const std::string& s, const char* field) {
     if (s.empty()) return std::nullopt;
-    bool ok = s.size() == 10 && s[4] == '-' && s[7] == '-';
-    for (std::size_t i = 0; ok && i < s.size(); ++i)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) ok = false;
-    model::Date d;
-    if (ok) {
-        d.year = std::stoi(s.substr(0, 4));
-        d.month = std::stoi(s.substr(5, 2));
-        d.day = std::stoi(s.substr(8, 2));
-        ok = model::isValidDate(d) && d.year >= 1945;
-    }
-    if (!ok) fail(400, "invalid_input", "Ngày phải có dạng YYYY-MM-DD", "date must be YYYY-MM-DD", field);
-    return d;
+    const auto d = vanthu::parseIsoDate(s);  // YYYY-MM-DD and a real day
+    if (!d || d->year < 1945) fail(400, "invalid_input", "Ngày phải có dạng YYYY-MM-DD", "date must be YYYY-MM-DD", field);
+    return *d;
 }
 
 }  // namespace vanthu::server

@@ -9,6 +9,7 @@
 #include <limits>
 #include <sstream>
 
+#include "core/strings.h"
 #include "server/path.h"
 
 namespace vanthu::server {
@@ -34,18 +35,6 @@ struct Router::Route {
 namespace {
 
 bool isCapture(const std::string& s) { return s.size() > 2 && s.front() == '{' && s.back() == '}'; }
-
-std::string lowerAscii(std::string s) {
-    for (auto& c : s)
-        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-    return s;
-}
-
-std::string trimBlanks(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t");
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
 
 // Prometheus label values escape backslash, quote and newline.
 std::string label(const std::string& v) {
@@ -79,9 +68,9 @@ store::User authenticate(const store::Store& store, const std::string& authoriza
     if (authorization.empty())
         fail(401, "unauthorized", "Thiếu mã truy cập (Authorization: Bearer …)", "missing bearer token", "Authorization");
     const std::string scheme = "bearer ";
-    if (lowerAscii(authorization.substr(0, scheme.size())) != scheme)
+    if (!equalsIgnoringAsciiCase(std::string_view(authorization).substr(0, scheme.size()), scheme))
         fail(401, "unauthorized", "Mã truy cập phải theo dạng Bearer", "Authorization must be 'Bearer <token>'", "Authorization");
-    const auto user = store.authenticate(trimBlanks(authorization.substr(scheme.size())));
+    const auto user = store.authenticate(std::string(trimAscii(std::string_view(authorization).substr(scheme.size()))));
     if (!user) fail(401, "unauthorized", "Mã truy cập không hợp lệ", "invalid token", "Authorization");
     return *user;
 }

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "core/iso_date.h"
 #include "input/document_reader.h"
 #include "service/access.h"
 #include "service/exchange.h"
@@ -126,10 +127,9 @@ Result<model::Document> documentForRendering(Context& ctx, const store::Document
     model::Document doc = read.value().document;
     doc.code.number = d.number > 0 ? std::optional<int>(d.number) : std::nullopt;
     doc.code.year = d.legalNormative && d.number > 0 ? std::optional<int>(d.year) : std::nullopt;
-    if (!d.issueDate.empty())
-        doc.issueDate = model::Date{std::stoi(d.issueDate.substr(0, 4)), std::stoi(d.issueDate.substr(5, 2)), std::stoi(d.issueDate.substr(8, 2))};
-    else
-        doc.issueDate.reset();
+    doc.issueDate = d.issueDate.empty() ? std::nullopt : vanthu::parseIsoDate(d.issueDate);
+    if (!d.issueDate.empty() && !doc.issueDate)
+        throw Failure(Errc::Internal, "stored document " + std::to_string(d.id) + " has a malformed issue date");
     return doc;
 }
 

