@@ -10,6 +10,7 @@
 #include "compose/composer.h"
 #include "core/error.h"
 #include "core/files.h"
+#include "support/test_support.h"
 
 namespace vanthu::font {
 namespace {
@@ -176,7 +177,7 @@ TEST(FontMetrics, CorruptFontFileIsFontMissing) {
 TEST(FontMetrics, FontWithoutVietnameseIsRefused) {
     // OpenSymbol (LibreOffice): a valid TrueType font without the Vietnamese letters.
     const fs::path math = "/usr/share/fonts/truetype/libreoffice/opens___.ttf";
-    if (!fs::exists(math)) GTEST_SKIP() << math << " not installed";
+    VANTHU_REQUIRE_TOOL(fs::exists(math), math << " (fonts-opensymbol)");
     TempDir dir;
     write(dir.path() / "fonts.xml", manifest({math.string(), kLib + "LiberationSerif-Bold.ttf",
                                               kLib + "LiberationSerif-Italic.ttf", kLib + "LiberationSerif-BoldItalic.ttf"}));

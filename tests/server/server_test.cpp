@@ -246,6 +246,7 @@ TEST_P(ServerTest, RegistersExportTheTenColumns) {
     EXPECT_EQ(sheet.body.rfind("%PDF-", 0), 0u);
     {
         // Read back by poppler: the title, and the number and date whole inside their cells.
+        VANTHU_REQUIRE_PROGRAM("pdftotext", "poppler-utils");
         const std::string text = vanthu::testing::pdfText(sheet.body);
         EXPECT_NE(text.find("SỔ ĐĂNG KÝ VĂN BẢN ĐI"), std::string::npos) << text;
         EXPECT_NE(text.find("01/TB-BTP"), std::string::npos) << text;
