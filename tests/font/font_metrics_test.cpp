@@ -1,5 +1,4 @@
-// font::FontMetrics (the font module's tests live in compose_tests: tests/CMakeLists.txt has no
-// font directory).
+// font::FontMetrics: the manifest, advances against values read independently, failures.
 #include "font/metrics.h"
 
 #include <fstream>
@@ -7,7 +6,6 @@
 
 #include <gtest/gtest.h>
 
-#include "compose/composer.h"
 #include "core/error.h"
 #include "core/files.h"
 #include "support/test_support.h"
@@ -206,19 +204,6 @@ TEST(FontMetrics, ManifestNamingThreeFacesIsFontMissing) {
 TEST(FontMetrics, MissingManifestIsNotFound) {
     TempDir dir;
     EXPECT_EQ(failureCode([&] { FontMetrics::load(dir.path()); }), Errc::NotFound);
-}
-
-TEST(FontMetrics, ComposerWithAMissingFontFailsToLoad) {
-    TempDir dir;
-    fs::create_directories(dir.path() / "fonts");
-    fs::create_directory_symlink(dataDir() / "templates", dir.path() / "templates");
-    fs::create_directory_symlink(dataDir() / "schemas", dir.path() / "schemas");
-    write(dir.path() / "fonts" / "fonts.xml",
-          manifest({"LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf",
-                    "LiberationSerif-BoldItalic.ttf"}));  // relative: resolved in dir/fonts, where they are not
-    std::string what;
-    EXPECT_EQ(failureCode([&] { compose::Composer::load(dir.path()); }, &what), Errc::FontMissing);
-    EXPECT_NE(what.find((dir.path() / "fonts" / "LiberationSerif-Regular.ttf").string()), std::string::npos) << what;
 }
 
 }  // namespace
