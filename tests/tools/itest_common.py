@@ -85,7 +85,7 @@ SKIP_EXIT = 77
 
 # Debian packages of the tools the checks use, for the message when one is missing.
 PACKAGES = {
-    "xmllint": "libxml2-utils", "soffice": "libreoffice-writer", "qpdf": "qpdf",
+    "xmllint": "libxml2-utils", "soffice": "libreoffice-writer-nogui", "qpdf": "qpdf",
     "pdftotext": "poppler-utils", "pdfinfo": "poppler-utils", "pdffonts": "poppler-utils",
     "pdftoppm": "poppler-utils", "fc-match": "fontconfig",
     "docx": "python3-docx", "lxml": "python3-lxml",
