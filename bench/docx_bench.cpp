@@ -94,6 +94,36 @@ void BM_RendererDocx(benchmark::State& state) {
 }
 BENCHMARK(BM_RendererDocx)->Unit(benchmark::kMicrosecond);
 
+// Compose alone on a long body: 1020/QĐ-BTP with 300 articles of two clauses (900 paragraphs,
+// some 35 pages). Was a timing assertion in tests/compose (< 20 ms, a bound for Debug builds).
+model::Block longBodyBlock(model::BlockKind kind, std::string text, std::vector<model::Block> children = {}) {
+    model::Block b;
+    b.kind = kind;
+    b.text = {model::Run{std::move(text)}};
+    b.children = std::move(children);
+    return b;
+}
+
+void BM_ComposeLong(benchmark::State& state) {
+    const auto& f = fixture();
+    model::Document d = f.document;
+    d.body.clear();
+    for (int i = 0; i < 300; ++i) {
+        model::Block article;
+        article.kind = model::BlockKind::Article;
+        article.children = {
+            longBodyBlock(model::BlockKind::Clause,
+                          "Nội dung khoản thứ nhất của điều, đủ dài để chiếm hai dòng trên trang giấy A4."),
+            longBodyBlock(model::BlockKind::Clause, "Nội dung khoản thứ hai.")};
+        d.body.push_back(std::move(article));
+    }
+    std::size_t blocks = 0;
+    for (auto _ : state) blocks = f.composer->compose(d, {kCreated}).sections.at(0).blocks.size();
+    if (blocks == 0) state.SkipWithError("composed no block");
+    state.counters["blocks"] = double(blocks);
+}
+BENCHMARK(BM_ComposeLong)->Unit(benchmark::kMicrosecond);
+
 // The floor: raw deflate of the very same part bytes at the zip writer's level, nothing else.
 void BM_DeflateFloor(benchmark::State& state) {
     const auto& f = fixture();

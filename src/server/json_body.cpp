@@ -21,7 +21,11 @@ Object::Ptr parseJsonObject(const std::string& body) {
         Poco::JSON::Parser p;
         v = p.parse(body);
     } catch (const Poco::Exception& e) {
-        fail(400, "invalid_input", "JSON không hợp lệ", "malformed JSON: " + e.message(), "body");
+        // Poco quotes the offending byte, which may not be UTF-8: keep printable ASCII only, so
+        // the error itself stays valid JSON.
+        std::string why;
+        for (char c : e.message()) why += (c >= 0x20 && c < 0x7f) ? c : '?';
+        fail(400, "invalid_input", "JSON không hợp lệ", "malformed JSON: " + why, "body");
     } catch (const std::exception&) {
         fail(400, "invalid_input", "JSON không hợp lệ", "malformed JSON", "body");
     }

@@ -59,7 +59,7 @@ void expectValid(const fs::path& xsd, const std::vector<fs::path>& files, bool c
 }
 
 TEST_P(DocxOoxml, EveryPartValidatesAgainstItsSchema) {
-    if (!haveProgram("xmllint")) GTEST_SKIP() << "xmllint (libxml2-utils) not installed";
+    VANTHU_REQUIRE_PROGRAM("xmllint", "libxml2-utils");
     ASSERT_TRUE(fs::exists(kSchemas / "ISO-IEC29500-4_2016" / "wml.xsd")) << kSchemas;
     const auto parts = docx::buildParts(GetParam().make(), fixedOptions());
     TempDir dir("docx-ooxml");
@@ -88,7 +88,7 @@ TEST_P(DocxOoxml, EveryPartValidatesAgainstItsSchema) {
 
 // The checker must be able to fail: a w:pgMar before w:pgSz breaks CT_SectPr's sequence.
 TEST(DocxOoxml, SchemaCheckCatchesAMisorderedSectPr) {
-    if (!haveProgram("xmllint")) GTEST_SKIP() << "xmllint (libxml2-utils) not installed";
+    VANTHU_REQUIRE_PROGRAM("xmllint", "libxml2-utils");
     auto parts = docx::buildParts(smallDecision(), fixedOptions());
     for (auto& p : parts) {
         if (p.name != "word/document.xml") continue;
@@ -179,7 +179,7 @@ std::string expectedListing(const compose::Composition& c) {
 }
 
 TEST(DocxPythonDocx, ReadsParagraphsStylesAndSections) {
-    if (runCommand(std::string(kPython) + " -c 'import docx'") != 0) GTEST_SKIP() << "python-docx not installed";
+    VANTHU_REQUIRE_TOOL(runCommand(std::string(kPython) + " -c 'import docx'") == 0, "python-docx for " << kPython << " (python3-docx)");
     const auto c = smallDecision();
     TempDir dir("docx-python");
     const auto file = dir.path() / "small.docx";
@@ -230,8 +230,9 @@ std::string firstLine(const std::string& pageText) {
 // Converts to PDF with LibreOffice and reads every page back: numbers from page 2 on, none on the
 // first page of each section, restarting at 1 in each appendix; text intact. Takes a few seconds.
 TEST(DocxLibreOffice, PdfShowsPageNumbersFromPageTwoRestartingPerSection) {
-    if (!haveProgram("soffice") || !haveProgram("pdftotext") || !haveProgram("pdfinfo"))
-        GTEST_SKIP() << "soffice or poppler-utils not installed";
+    VANTHU_REQUIRE_PROGRAM("soffice", "libreoffice-writer-nogui");
+    VANTHU_REQUIRE_PROGRAM("pdftotext", "poppler-utils");
+    VANTHU_REQUIRE_PROGRAM("pdfinfo", "poppler-utils");
     TempDir dir("docx-lo");
     writeFileAtomic(dir.path() / "long.docx", docx::renderDocx(longDecision(7), fixedOptions()));
     writeFileAtomic(dir.path() / "small.docx", docx::renderDocx(smallDecision(), fixedOptions()));

@@ -88,10 +88,6 @@ int runCommand(const std::string& command, std::string* output) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-bool haveProgram(std::string_view name) {
-    return runCommand("command -v " + shellQuote(std::string(name))) == 0;
-}
-
 std::vector<std::filesystem::path> writeParts(const std::vector<docx::Part>& parts, const std::filesystem::path& dir) {
     std::vector<std::filesystem::path> out;
     for (const auto& p : parts) {

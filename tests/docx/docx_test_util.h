@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "docx/docx_writer.h"
+#include "support/test_support.h"
 
 namespace vanthu::testing {
 
@@ -41,7 +42,6 @@ private:
 
 // Runs `command` with sh; stdout and stderr go to `output`. Returns the exit status.
 int runCommand(const std::string& command, std::string* output = nullptr);
-bool haveProgram(std::string_view name);
 std::string shellQuote(const std::string& s);
 
 // Writes each part under `dir` (creating folders); returns the paths in part order.

@@ -123,7 +123,7 @@ TEST(DocxPackage, ZipHoldsThePartsInOrderContentTypesFirst) {
 }
 
 TEST(DocxPackage, UnzipTestAcceptsTheArchive) {
-    if (!haveProgram("unzip")) GTEST_SKIP() << "unzip not installed";
+    VANTHU_REQUIRE_PROGRAM("unzip", "unzip");
     TempDir dir("docx-unzip");
     const auto file = dir.path() / "small.docx";
     writeFileAtomic(file, docx::renderDocx(smallDecision(), fixedOptions()));

@@ -151,7 +151,7 @@ protected:
         for (const char* n : {"a", "b", "c"}) {
             if (pg) {
                 const auto u = databaseUrl(Db::Postgres, std::string("ex") + n);
-                if (!u) GTEST_SKIP() << "VANTHU_EXCHANGE_BACKEND=postgres needs VANTHU_TEST_PG (scripts/with-postgres.sh)";
+                VANTHU_REQUIRE_TOOL(u, "PostgreSQL for VANTHU_EXCHANGE_BACKEND=postgres (VANTHU_TEST_PG: scripts/with-postgres.sh)");
                 urls_[n] = *u;
                 store::Store::resetForTest(urls_[n]);
             } else {

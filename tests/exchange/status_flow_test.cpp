@@ -60,6 +60,7 @@ TEST_F(ExchangeTest, LaterStatusesRejectionAndTakeBackReachTheSender) {
     EXPECT_NE(csv.body.find("Vụ Kế hoạch - Tài chính"), std::string::npos) << csv.body;
     {
         // The printed book, read back by poppler.
+        VANTHU_REQUIRE_PROGRAM("pdftotext", "poppler-utils");
         const auto pdf = cb.get("/api/v1/incoming?format=pdf", tokens_["b"]);
         ASSERT_EQ(pdf.status, 200) << pdf.body.substr(0, 300);
         ASSERT_EQ(pdf.body.rfind("%PDF-", 0), 0u);

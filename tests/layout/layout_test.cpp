@@ -104,16 +104,26 @@ TEST(Layout, TextOfTheLinesIsTheParagraphText) {
 
 TEST(Layout, DocumentNumbersAndDatesStayWhole) {
     // Push the number to every possible line end by growing the prefix one word at a time.
+    int wrapped = 0, numberOpensALine = 0, dateOpensALine = 0;
     for (int n = 0; n < 24; ++n) {
         const std::string text = repeat("hành ", n) + "theo Quyết định số 01/2018/QĐ-UBND ngày 19/6/2015 của tỉnh.";
         const LaidOut l = layoutDocument(doc({para(text)}), fonts());
-        for (const auto* li : bodyLines(l)) {
+        const auto lines = bodyLines(l);
+        wrapped += lines.size() > 1;
+        for (const auto* li : lines) {
             const std::string& t = li->text;
             EXPECT_FALSE(t.ends_with("01/") || t.ends_with("01/2018/") || t.ends_with("QĐ-") || t.ends_with("19/") ||
                          t.ends_with("19/6/"))
                 << "n=" << n << " line «" << t << "»";
+            numberOpensALine += t.starts_with("01/2018/QĐ-UBND");
+            dateOpensALine += t.starts_with("19/6/2015");
         }
     }
+    // The claim means something only if line ends did fall on the number and on the date: the
+    // wrap happened right before each, where a breaker without the number rules would cut it.
+    EXPECT_GT(wrapped, 0) << "no paragraph wrapped: the test tests nothing";
+    EXPECT_GT(numberOpensALine, 0) << "no line end fell on the document number";
+    EXPECT_GT(dateOpensALine, 0) << "no line end fell on the date";
 }
 
 TEST(Layout, AWordLongerThanTheLineIsCutBetweenLetters) {
@@ -262,7 +272,8 @@ TEST(Layout, PageNumbersFromPageTwoAndRestartingPerSection) {
 }
 
 TEST(Layout, KeepTogetherTableMovesWhole) {
-    for (int fill = 30; fill < 44; fill += 2) {
+    int moved = 0;
+    for (int fill = 20; fill < 44; fill += 2) {
         std::vector<Block> blocks;
         for (int i = 0; i < fill; ++i) blocks.push_back(para("Dòng " + std::to_string(i), Align::Left));
         Table t;
@@ -276,15 +287,28 @@ TEST(Layout, KeepTogetherTableMovesWhole) {
             t.rows.push_back({a, b});
         }
         blocks.push_back(t);
-        const LaidOut l = layoutDocument(doc(std::move(blocks)), fonts());
+        const Composition c = doc(std::move(blocks));
+        const LaidOut l = layoutDocument(c, fonts());
+        const auto& ps = c.sections[0].page;
         int pagesWithTable = 0;
-        for (const auto& p : l.pages) {
+        std::size_t tablePage = 0, fillerPage = 0;
+        double fillerBottom = 0, firstRowHeight = 0;
+        for (std::size_t pi = 0; pi < l.pages.size(); ++pi) {
             bool any = false;
-            for (const auto& li : p.lines) any = any || li.text.starts_with("KT. BỘ TRƯỞNG");
+            for (const auto& li : l.pages[pi].lines) {
+                if (li.text == "Dòng " + std::to_string(fill - 1)) fillerPage = pi, fillerBottom = li.bottom;
+                if (li.text == "KT. BỘ TRƯỞNG 0") tablePage = pi, firstRowHeight = li.bottom - li.top;
+                any = any || li.text.starts_with("KT. BỘ TRƯỞNG");
+            }
             pagesWithTable += any;
         }
         EXPECT_EQ(pagesWithTable, 1) << "fill " << fill;
+        // A move: the table starts a page after the last filler line although a row of it would
+        // have fitted below that line — without keep-together it would have been split there.
+        const bool rowFitsBelowFiller = fillerBottom + 2 * firstRowHeight < ps.heightPt - ps.marginBottomPt;
+        if (tablePage > fillerPage && rowFitsBelowFiller) ++moved;
     }
+    EXPECT_GT(moved, 0) << "the table never had to move: the test tests nothing";
 }
 
 TEST(Layout, SameInputSameLayout) {

@@ -13,6 +13,7 @@
 
 #include "input/document_reader.h"
 #include "store/store.h"
+#include "support/test_support.h"
 
 namespace vanthu::testing {
 
@@ -41,11 +42,7 @@ inline std::optional<std::string> databaseUrl(Db db, const std::string& tag) {
     std::string urlVar;                                                                            \
     do {                                                                                           \
         auto u_ = ::vanthu::testing::databaseUrl(db, tag);                                         \
-        if (!u_) {                                                                                 \
-            const char* ci_ = std::getenv("CI");                                                   \
-            if (ci_ && std::string(ci_) == "true") FAIL() << "VANTHU_TEST_PG is not set under CI"; \
-            GTEST_SKIP() << "VANTHU_TEST_PG not set: run through scripts/with-postgres.sh";        \
-        }                                                                                          \
+        VANTHU_REQUIRE_TOOL(u_, "PostgreSQL (VANTHU_TEST_PG: run through scripts/with-postgres.sh)"); \
         urlVar = *u_;                                                                              \
         ::vanthu::store::Store::resetForTest(urlVar);                                              \
     } while (0)

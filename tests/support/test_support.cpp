@@ -29,6 +29,25 @@ std::string pdfText(std::string_view pdfBytes) {
     return text;
 }
 
+bool underCi() {
+    const char* ci = std::getenv("CI");
+    return ci && std::string_view(ci) == "true";
+}
+
+bool haveProgram(std::string_view name) {
+    const char* path = std::getenv("PATH");
+    if (!path || name.empty()) return false;
+    std::string_view dirs(path);
+    while (true) {
+        const auto colon = dirs.find(':');
+        const std::string_view dir = dirs.substr(0, colon);
+        const auto file = std::filesystem::path(dir.empty() ? "." : std::string(dir)) / std::string(name);
+        if (::access(file.c_str(), X_OK) == 0 && !std::filesystem::is_directory(file)) return true;
+        if (colon == std::string_view::npos) return false;
+        dirs.remove_prefix(colon + 1);
+    }
+}
+
 std::filesystem::path testData(std::string_view rel) { return std::filesystem::path(VANTHU_TEST_DATA_DIR) / rel; }
 std::filesystem::path sample(std::string_view name) { return std::filesystem::path(VANTHU_SAMPLES_DIR) / name; }
 

@@ -1,6 +1,7 @@
 // tests/support/test_support.h: helpers shared by every test executable.
 #pragma once
 
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -16,6 +17,24 @@ bool isDocumentSample(const std::filesystem::path& p);  // NN-name.xml
 // The text of a PDF as poppler's pdftotext gives it (UTF-8, "" when pdftotext fails): what a
 // reader copies or searches.
 std::string pdfText(std::string_view pdfBytes);
+
+// A test that needs a tool from outside the project (a program such as xmllint, soffice or
+// pdftotext, a Python module, a system font or converter, PostgreSQL) skips visibly when the tool
+// is missing, and fails instead under CI=true: CI must never pass on a check it did not run.
+bool underCi();                             // the environment has CI == "true"
+bool haveProgram(std::string_view name);    // an executable `name` on PATH
+
+// In a TEST body: skips (or fails under CI=true) unless `available`; `what` names the tool and
+// the Debian package that brings it.
+#define VANTHU_REQUIRE_TOOL(available, what)                                                    \
+    do {                                                                                        \
+        if (!(available)) {                                                                     \
+            if (::vanthu::testing::underCi()) FAIL() << what << " is missing (CI=true: failing)"; \
+            GTEST_SKIP() << what << " is missing (skipped; CI=true makes this a failure)";      \
+        }                                                                                       \
+    } while (0)
+#define VANTHU_REQUIRE_PROGRAM(name, package) \
+    VANTHU_REQUIRE_TOOL(::vanthu::testing::haveProgram(name), "'" << name << "' (" << package << ")")
 
 // Compares with tests/golden/<rel>; UPDATE_GOLDEN=1 rewrites the file instead (review the diff!).
 void expectGolden(const std::filesystem::path& rel, std::string_view actual);

@@ -220,7 +220,7 @@ TEST(TextLegacy, Tcvn3DecodesUpperCaseOfVn1) {
 // Every one of the 256 bytes against glibc's TCVN5712-1, an implementation written from the
 // standard independently of ours.
 TEST(TextLegacy, Tcvn3TableMatchesGlibc) {
-    if (!glibcConvert("TCVN5712-1", "UTF-8", "a")) GTEST_SKIP() << "glibc TCVN5712-1 converter not installed";
+    VANTHU_REQUIRE_TOOL(glibcConvert("TCVN5712-1", "UTF-8", "a"), "glibc's TCVN5712-1 converter (libc6 gconv modules)");
     for (int b = 0; b < 256; ++b) {
         const std::string byte(1, static_cast<char>(b));
         const auto theirs = glibcConvert("TCVN5712-1", "UTF-8", byte);

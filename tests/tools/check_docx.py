@@ -17,9 +17,19 @@ sys.dont_write_bytecode = True  # keep __pycache__ out of the source tree
 import argparse  # noqa: E402
 import os  # noqa: E402
 
-from itest_common import Abort, Report, fresh_dir, main_wrapper, render_docx  # noqa: E402
+from itest_common import Abort, Report, fresh_dir, main_wrapper, need_modules, need_tools, render_docx  # noqa: E402
+
+need_modules("lxml")  # every check reads XML with it
 
 CHECKS = ("ooxml", "text", "format", "libreoffice")
+# What each check runs besides vanthu: missing, the check skips (fails under CI=true).
+TOOLS = {
+    "ooxml": dict(programs=("xmllint",)),
+    "text": dict(modules=("docx",)),
+    "format": dict(modules=("docx",)),
+    "libreoffice": dict(programs=("soffice", "pdfinfo", "pdftotext", "pdffonts", "pdftoppm"),
+                        modules=("docx",)),
+}
 
 
 def parse_args(argv):
@@ -50,6 +60,7 @@ def main() -> int:
     if args.check == "selftest":
         import selftest
         return selftest.run(args.samples)
+    need_tools(**TOOLS[args.check])
     stem = os.path.splitext(os.path.basename(args.sample))[0]
     name = f"{args.check}.{args.rule}" if args.rule else args.check
     report = Report(f"docx.{name}.{stem}")

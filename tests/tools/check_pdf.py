@@ -31,11 +31,22 @@ import os  # noqa: E402
 import re  # noqa: E402
 import unicodedata  # noqa: E402
 
+from itest_common import (Abort, Report, decode, fresh_dir, main_wrapper, need_modules,  # noqa: E402
+                          need_program, need_tools, render_docx, run)
+
+need_modules("lxml")  # source_units reads the sample with it
 import source_units  # noqa: E402
-from itest_common import (Abort, Report, decode, fresh_dir, main_wrapper, need_program,  # noqa: E402
-                          render_docx, run)
 
 CHECKS = ("structure", "text", "pdfa", "parity", "font-missing", "font-corrupt")
+# What each check runs besides vanthu: missing, the check skips (fails under CI=true).
+TOOLS = {
+    "structure": dict(programs=("qpdf", "pdffonts")),
+    "text": dict(programs=("pdfinfo", "pdftotext"), modules=("docx",)),
+    "pdfa": dict(programs=("qpdf",)),
+    "parity": dict(programs=("soffice", "pdfinfo", "pdftotext"), modules=("docx",)),
+    "font-missing": {},
+    "font-corrupt": {},
+}
 PARITY_MIN = 95.0
 
 
@@ -360,6 +371,7 @@ def main() -> int:
     ap.add_argument("--sample", required=True)
     ap.add_argument("--work", required=True)
     args = ap.parse_args()
+    need_tools(**TOOLS[args.check])
     stem = os.path.splitext(os.path.basename(args.sample))[0]
     report = Report(f"pdf.{args.check}.{stem}")
     work = fresh_dir(os.path.join(os.path.abspath(args.work), "pdf-" + args.check, stem))

@@ -1,6 +1,13 @@
-"""Shared plumbing of the real-client checks: reports, running programs, rendering a sample."""
+"""Shared plumbing of the real-client checks: reports, running programs, rendering a sample.
+
+A check whose tool from outside the project (a program such as soffice or qpdf, a Python module
+such as python-docx) is missing skips visibly: it prints SKIP and exits SKIP_EXIT, which ctest
+counts as skipped (SKIP_RETURN_CODE in tests/integration/CMakeLists.txt). Under CI=true it fails
+instead: CI must never pass on a check it did not run.
+"""
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import signal
@@ -74,11 +81,58 @@ def fresh_dir(path: str) -> str:
     return path
 
 
+SKIP_EXIT = 77
+
+# Debian packages of the tools the checks use, for the message when one is missing.
+PACKAGES = {
+    "xmllint": "libxml2-utils", "soffice": "libreoffice-writer-nogui", "qpdf": "qpdf",
+    "pdftotext": "poppler-utils", "pdfinfo": "poppler-utils", "pdffonts": "poppler-utils",
+    "pdftoppm": "poppler-utils", "fc-match": "fontconfig",
+    "docx": "python3-docx", "lxml": "python3-lxml",
+}
+
+
+def under_ci() -> bool:
+    return os.environ.get("CI") == "true"
+
+
+class MissingTool(Exception):
+    """A tool from outside the project is missing: the check cannot run at all."""
+
+
+def exit_missing_tool(message: str) -> None:
+    """Fail under CI=true, else skip visibly; never returns."""
+    if under_ci():
+        print(f"FAIL {message} (CI=true: a missing tool fails)", flush=True)
+        sys.exit(1)
+    print(f"SKIP {message} (skipped; CI=true makes this a failure)", flush=True)
+    sys.exit(SKIP_EXIT)
+
+
 def need_program(name: str) -> str:
     path = shutil.which(name)
     if not path:
-        raise Abort(f"'{name}' is not installed (scripts/setup.sh installs it)")
+        raise MissingTool(f"'{name}' is not installed ({PACKAGES.get(name, 'see scripts/setup.sh')};"
+                          " scripts/setup.sh installs it)")
     return path
+
+
+def need_modules(*names: str) -> None:
+    """For module level, before the imports that need them: exits (skip or fail) when one of
+    the Python modules cannot be imported by this interpreter."""
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except ImportError as e:
+            exit_missing_tool(f"Python module '{name}' is missing for {sys.executable} "
+                              f"({PACKAGES.get(name, name)}): {e}")
+
+
+def need_tools(programs: tuple[str, ...] = (), modules: tuple[str, ...] = ()) -> None:
+    """Before a check starts: every tool it will use, so that it never skips half-way."""
+    need_modules(*modules)
+    for p in programs:
+        need_program(p)
 
 
 def render_docx(vanthu: str, sample: str, work: str) -> str:
@@ -98,10 +152,13 @@ def render_docx(vanthu: str, sample: str, work: str) -> str:
 
 
 def main_wrapper(fn) -> None:
-    """Run fn() -> exit status; an Abort prints its message and exits 1."""
+    """Run fn() -> exit status; an Abort prints its message and exits 1; a MissingTool skips
+    (exit SKIP_EXIT) or, under CI=true, fails."""
     try:
         status = fn()
     except Abort as e:
         print(f"FAIL {e}", flush=True)
         status = 1
+    except MissingTool as e:
+        exit_missing_tool(str(e))
     sys.exit(status)

@@ -3,7 +3,6 @@
 #include "core/utf8.h"
 #include "xml/parser.h"
 
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -184,7 +183,8 @@ TEST(XmlParse, ExternalDtdIsRefused) {
     EXPECT_EQ(allMessages(r.errors()).find("root:"), std::string::npos);
 }
 
-TEST(XmlParse, RejectsEntityAmplificationQuickly) {
+// How fast it is refused is bench/'s (BM_RejectEntityAmplification): no clocks in unit tests.
+TEST(XmlParse, RejectsEntityAmplification) {
     std::string src = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n";
     for (int i = 1; i <= 9; ++i) {
         src += " <!ENTITY lol" + std::to_string(i) + " \"";
@@ -192,13 +192,10 @@ TEST(XmlParse, RejectsEntityAmplificationQuickly) {
         src += "\">\n";
     }
     src += "]>\n<lolz>&lol9;</lolz>\n";
-    const auto t0 = std::chrono::steady_clock::now();
     auto r = parse(src);
-    const auto elapsed = std::chrono::steady_clock::now() - t0;
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, Errc::InvalidInput);
     EXPECT_EQ(r.error().line, 2);
-    EXPECT_LT(elapsed, std::chrono::seconds(1));
 }
 
 TEST(XmlParse, RejectsUndeclaredEntityReferences) {
@@ -241,20 +238,18 @@ TEST(XmlParse, ExcessiveNestingIsRefusedNotRecursedInto) {
     EXPECT_EQ(r.error().line, 1);
 }
 
-TEST(XmlParse, LongOneLineDocumentsStayFast) {
-    // 60 000 sibling elements on one line: positions and paths must not rescan the line or the
-    // sibling list for every node.
+TEST(XmlParse, LongOneLineDocumentsKeepPathsAndPositions) {
+    // 60 000 sibling elements on one line. That positions and paths do not rescan the line or the
+    // sibling list for every node is measured in bench/ (BM_PathsAndPositions60k).
     std::string src = "<r>";
     for (int i = 0; i < 60000; ++i) src += "<p>x</p>";
     src += "</r>";
     auto r = parse(src);
     ASSERT_TRUE(r.ok());
-    const auto t0 = std::chrono::steady_clock::now();
     const auto ps = r->root().elements();
     ASSERT_EQ(ps.size(), 60000u);
     std::size_t total = 0;
     for (const auto& p : ps) total += r->path(p).size() + static_cast<std::size_t>(r->position(p).column);
-    EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(2));
     EXPECT_EQ(r->path(ps.back()), "/r/p[60000]");
     EXPECT_EQ(r->position(ps.back()), (Position{1, 4 + 59999 * 8}));
     EXPECT_GT(total, 0u);

@@ -1,5 +1,4 @@
-// font::FontMetrics (the font module's tests live in compose_tests: tests/CMakeLists.txt has no
-// font directory).
+// font::FontMetrics: the manifest, advances against values read independently, failures.
 #include "core/utf8.h"
 #include "font/metrics.h"
 
@@ -8,9 +7,9 @@
 
 #include <gtest/gtest.h>
 
-#include "compose/composer.h"
 #include "core/error.h"
 #include "core/files.h"
+#include "support/test_support.h"
 
 namespace vanthu::font {
 namespace {
@@ -177,7 +176,7 @@ TEST(FontMetrics, CorruptFontFileIsFontMissing) {
 TEST(FontMetrics, FontWithoutVietnameseIsRefused) {
     // OpenSymbol (LibreOffice): a valid TrueType font without the Vietnamese letters.
     const fs::path math = "/usr/share/fonts/truetype/libreoffice/opens___.ttf";
-    if (!fs::exists(math)) GTEST_SKIP() << math << " not installed";
+    VANTHU_REQUIRE_TOOL(fs::exists(math), math << " (fonts-opensymbol)");
     TempDir dir;
     write(dir.path() / "fonts.xml", manifest({math.string(), kLib + "LiberationSerif-Bold.ttf",
                                               kLib + "LiberationSerif-Italic.ttf", kLib + "LiberationSerif-BoldItalic.ttf"}));
@@ -206,19 +205,6 @@ TEST(FontMetrics, ManifestNamingThreeFacesIsFontMissing) {
 TEST(FontMetrics, MissingManifestIsNotFound) {
     TempDir dir;
     EXPECT_EQ(failureCode([&] { FontMetrics::load(dir.path()); }), Errc::NotFound);
-}
-
-TEST(FontMetrics, ComposerWithAMissingFontFailsToLoad) {
-    TempDir dir;
-    fs::create_directories(dir.path() / "fonts");
-    fs::create_directory_symlink(dataDir() / "templates", dir.path() / "templates");
-    fs::create_directory_symlink(dataDir() / "schemas", dir.path() / "schemas");
-    write(dir.path() / "fonts" / "fonts.xml",
-          manifest({"LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf",
-                    "LiberationSerif-BoldItalic.ttf"}));  // relative: resolved in dir/fonts, where they are not
-    std::string what;
-    EXPECT_EQ(failureCode([&] { compose::Composer::load(dir.path()); }, &what), Errc::FontMissing);
-    EXPECT_NE(what.find((dir.path() / "fonts" / "LiberationSerif-Regular.ttf").string()), std::string::npos) << what;
 }
 
 }  // namespace
