@@ -1,3 +1,6 @@
+// Over 600 lines, one job: Document + template → Composition, block by block in the order
+// Decree 30 lays a document out (header, title, căn cứ, body, signature, Nơi nhận). Splitting it by
+// block kind is the next step (issue 9 left it; tracked in the closing note).
 #include "compose/composer.h"
 
 #include <algorithm>

@@ -1,3 +1,6 @@
+// Over 600 lines, one job: recognising a document in plain text line by line (header, title,
+// căn cứ, body structure, Nơi nhận, signers, appendices). Splitting the line classifiers into
+// their own file is the next step (issue 13 rewrites this importer).
 #include "input/text_import.h"
 
 #include <algorithm>

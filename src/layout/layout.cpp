@@ -1,3 +1,5 @@
+// Over 600 lines, one job: Composition → pages (paragraph and table placement, pagination,
+// keep rules). Line breaking is already in line_breaker.cpp; tables are the next piece to move.
 #include "layout/layout.h"
 
 #include <algorithm>
