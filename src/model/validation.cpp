@@ -153,6 +153,9 @@ ValidationReport validate(const Document& doc) {
     if (doc.issueDate && !isValidDate(*doc.issueDate))
         r.errors.push_back(Error::invalidInput(where(doc.pos, "issueDate"), "Ngày ban hành không tồn tại",
                                                "The issue date does not exist"));
+    if (doc.effectiveDate && !isValidDate(*doc.effectiveDate))
+        r.errors.push_back(Error::invalidInput(where(doc.pos, "effectiveDate"), "Ngày có hiệu lực không tồn tại",
+                                               "The effective date does not exist"));
 
     // Trích yếu of a công văn is printed after "V/v"; it must not be typed twice.
     if (doc.type == DocumentType::CongVan && (startsWith(doc.subject, "V/v") || startsWith(doc.subject, "v/v")))
