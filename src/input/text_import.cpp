@@ -173,9 +173,10 @@ void Importer::mainTitle() {
             if (!s.empty()) subject_ = s;
         }
     }
+    // The body's first heading ("I. MỤC ĐÍCH") is in capitals too, but no authority line.
     std::string authority;
     while (more() && isUpperLine(line().plain) && !isDecisionWord(line().plain) && !authorityLine(line().plain) &&
-           !typeFromTitle(line().plain) && !foldedStarts(line().plain, "can cu")) {
+           !typeFromTitle(line().plain) && !foldedStarts(line().plain, "can cu") && !startsNewUnit(line().plain)) {
         // A council's "KHÓA X, KỲ HỌP THỨ 23" stays a line of its own (model: '\n' between lines).
         const bool ownLine = !authority.empty() && foldedStarts(line().plain, "khoa ");
         authority += (authority.empty() ? "" : ownLine ? "\n" : " ") + line().plain;

@@ -144,43 +144,53 @@ void Importer::article(Tree& t, const UnitLabel& u) {
     b.number = u.number;
     auto rest = dropPrefix(l.runs, u.labelBytes);
     ++i_;
-    if (endsSentence(u.rest) || u.rest.size() > 150) {
+    if (!rest.empty()) joinBrokenLines(rest, l, false);
+    // A short line without final punctuation is the title; a sentence is the article's text.
+    const std::string whole = model::plainText(rest);
+    if (endsSentence(whole) || whole.size() > 150) {
         b.text = std::move(rest);
-        joinBrokenLines(b.text, l, false);
-        scanFacts(model::plainText(b.text), l.no);
+        scanFacts(whole, l.no);
     } else {
         b.title = std::move(rest);
-        if (!b.title.empty()) joinBrokenLines(b.title, l, true);
     }
     t.popUntil([&](const Open& o) { return isDivision(o.kind); });
     t.push(std::move(b));
 }
 
-// "5." when "4." of the same scheme is open: its sibling, of its kind, whatever its wording.
+// "5." when "4." of the same scheme is open: its sibling, of its kind, whatever its wording. When
+// both a heading "2." and a clause "2." under it are open, "3." follows the one it reads like.
 bool Importer::sibling(Tree& t, const UnitLabel& u, const Line& l) {
     const int n = ordinal(u.number);
     if (n <= 1 || *u.scheme < Scheme::Arabic1) return false;
+    const bool titleLike = !endsSentence(u.rest) && u.rest.size() <= 300;
+    std::optional<std::size_t> found;
     for (std::size_t k = t.stack.size(); k-- > 0;) {
-        const Open o = t.stack[k];
+        const Open& o = t.stack[k];
         if (o.scheme != u.scheme || ordinal(o.block->number) + 1 != n) continue;
-        model::Block b;
-        b.kind = o.kind;
-        b.number = u.number;
-        b.level = o.block->level;
-        auto runs = dropPrefix(l.runs, u.labelBytes);
-        ++i_;
-        const bool title = o.kind == model::BlockKind::Heading || (o.kind == model::BlockKind::Clause && !o.block->title.empty());
-        joinBrokenLines(runs, l, title);
-        if (title && (endsSentence(u.rest) || u.rest.size() > 300))
-            note(l, "Mục '" + u.number + ".' được đánh số như đề mục '" + o.block->number + ".' ở trên: giữ cùng cấp",
-                 "Item '" + u.number + ".' is numbered like the heading '" + o.block->number + ".' above it: kept at its level");
-        (title ? b.title : b.text) = std::move(runs);
-        scanFacts(model::plainText(title ? b.title : b.text), l.no);
-        t.stack.resize(k);
-        t.push(std::move(b), o.level, o.scheme);
-        return true;
+        if (!found) found = k;
+        if ((o.kind == model::BlockKind::Heading) == titleLike) {
+            found = k;
+            break;
+        }
     }
-    return false;
+    if (!found) return false;
+    const Open o = t.stack[*found];
+    model::Block b;
+    b.kind = o.kind;
+    b.number = u.number;
+    b.level = o.block->level;
+    auto runs = dropPrefix(l.runs, u.labelBytes);
+    ++i_;
+    const bool title = o.kind == model::BlockKind::Heading || (o.kind == model::BlockKind::Clause && !o.block->title.empty());
+    joinBrokenLines(runs, l, title);
+    if (title && !titleLike)
+        note(l, "Mục '" + u.number + ".' được đánh số như đề mục '" + o.block->number + ".' ở trên: giữ cùng cấp",
+             "Item '" + u.number + ".' is numbered like the heading '" + o.block->number + ".' above it: kept at its level");
+    (title ? b.title : b.text) = std::move(runs);
+    scanFacts(model::plainText(title ? b.title : b.text), l.no);
+    t.stack.resize(*found);
+    t.push(std::move(b), o.level, o.scheme);
+    return true;
 }
 
 void Importer::numbered(Tree& t, const UnitLabel& u) {
