@@ -16,6 +16,8 @@ void Importer::tail(bool main, std::optional<model::Signature>* attachmentSignat
         const std::string f = text::fold(l.plain);
         if (typeFromTitle(l.plain) || isAppendixLabel(l.plain)) return;
         if (f.starts_with("noi nhan")) {
+            if (!l.plain.starts_with("Nơi nhận") && !l.plain.starts_with("NƠI NHẬN"))
+                note(l, "Đọc '" + l.plain + "' là 'Nơi nhận:'", "Read '" + l.plain + "' as 'Nơi nhận:'");
             if (!main) note(l, "Văn bản kèm theo không có Nơi nhận riêng; đã bỏ '" + l.plain + "'", "An attached document has no Nơi nhận of its own; dropped '" + l.plain + "'");
             ++i_;
             recipientLines(main);
