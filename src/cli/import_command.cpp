@@ -1,6 +1,7 @@
 // vanthu import: an existing document as plain text (or Markdown) → our document XML.
 #include "cli/import_command.h"
 
+#include <optional>
 #include <ostream>
 
 #include "cli/commands.h"
@@ -8,6 +9,7 @@
 
 #include "core/error.h"
 #include "core/files.h"
+#include "distribution/agency_directory.h"
 #include "input/document_reader.h"
 #include "input/document_writer.h"
 #include "input/text_cleanup.h"
@@ -21,10 +23,11 @@ namespace {
 constexpr const char* kImportUsage =
     "usage: vanthu import FILE.txt -o OUT.xml [--encoding utf-8|tcvn3|vni|cp1258]\n"
     "         [--issuer NAME] [--abbreviation ABBR] [--organ-id ID] [--parent NAME]\n"
-    "         [--place PLACE] [--date YYYY-MM-DD] [--type TYPE-KEY]\n"
+    "         [--place PLACE] [--date YYYY-MM-DD] [--type TYPE-KEY] [--directory AGENCIES.xml]\n"
     "  Reads a document from its text (copied from Word/PDF or converted to Markdown), writes it\n"
     "  as document XML (schemas/document.xsd) and checks it as 'vanthu check' does. The options\n"
-    "  supply what the text lacks (often the header table). What was guessed or repaired is\n"
+    "  supply what the text lacks (often the header table); --parent \"\" says there is no cơ quan\n"
+    "  chủ quản; --directory settles how the header's organ lines split. What was guessed or repaired is\n"
     "  printed as notes, one per line: FILE:LINE:1: field: note: ghi chú (note).\n";
 
 template <class Items>  // Errors or Warnings
@@ -39,7 +42,8 @@ void printNotes(std::ostream& err, const std::string& file, const Items& errors,
 }  // namespace
 
 int importCommand(const std::vector<std::string>& a, std::ostream& out, std::ostream& err) {
-    std::string file, output, encoding = "utf-8", issuer, abbreviation, organId, parent, place, date, type;
+    std::string file, output, encoding = "utf-8", issuer, abbreviation, organId, parent, place, date, type, directory;
+    bool parentGiven = false;  // --parent "" is an answer: no cơ quan chủ quản
     for (std::size_t i = 1; i < a.size(); ++i) {
         auto value = [&](std::string& into) {
             if (i + 1 >= a.size()) {
@@ -56,7 +60,8 @@ int importCommand(const std::vector<std::string>& a, std::ostream& out, std::ost
         else if (o == "--issuer") ok = value(issuer);
         else if (o == "--abbreviation") ok = value(abbreviation);
         else if (o == "--organ-id") ok = value(organId);
-        else if (o == "--parent") ok = value(parent);
+        else if (o == "--parent") ok = value(parent), parentGiven = true;
+        else if (o == "--directory") ok = value(directory);
         else if (o == "--place") ok = value(place);
         else if (o == "--date") ok = value(date);
         else if (o == "--type") ok = value(type);
@@ -77,7 +82,21 @@ int importCommand(const std::vector<std::string>& a, std::ostream& out, std::ost
 
     input::ImportOptions options;
     if (!issuer.empty()) options.issuer = model::Organ{issuer, abbreviation, organId};
-    if (!parent.empty()) options.parentIssuer = model::Organ{parent, "", ""};
+    if (parentGiven) options.parentIssuer = model::Organ{parent, "", ""};
+    std::optional<distribution::AgencyDirectory> agencies;
+    if (!directory.empty()) {
+        auto loaded = distribution::AgencyDirectory::loadFile(directory);
+        if (!loaded.ok()) {
+            printNotes(err, directory, loaded.errors(), nullptr);
+            return kExitInvalid;
+        }
+        agencies = std::move(loaded.value().directory);
+        options.findOrgan = [&agencies](const std::string& printed) -> std::optional<input::KnownOrgan> {
+            const auto* a = agencies->findOrgan(model::Organ{printed, "", ""});
+            if (!a) return std::nullopt;
+            return input::KnownOrgan{"", a->abbreviation, a->organId};  // the name stays as printed
+        };
+    }
     options.place = place;
     if (!date.empty()) {
         const auto d = input::parseIsoDate(date);
