@@ -253,7 +253,7 @@ typename Map::mapped_type keyed(const Map& m, const Object& o, const std::string
 }
 
 model::Document document(const Object& o) {
-    onlyKeys(o, "", {"type", "id", "secrecy", "urgency", "circulation", "code", "parentIssuer", "issuer", "place", "issueDate",
+    onlyKeys(o, "", {"type", "id", "secrecy", "urgency", "circulation", "code", "parentIssuer", "issuer", "place", "issueDate", "effectiveDate",
                      "subject", "authority", "legalBasis", "addressees", "body", "signatures", "recipients", "archive",
                      "appendices", "attachments", "relations", "contact"});
     model::Document d;
@@ -280,6 +280,7 @@ model::Document document(const Object& o) {
     d.issuer = organ(o.get("issuer"), "issuer");
     d.place = string(o.get("place"), "place");
     if (o.has("issueDate")) d.issueDate = date(o.get("issueDate"), "issueDate");
+    if (o.has("effectiveDate")) d.effectiveDate = date(o.get("effectiveDate"), "effectiveDate");
     d.subject = string(o.get("subject"), "subject");
     if (o.has("authority") && o.get("authority").isArray()) {  // lines printed one under the other
         const auto a = array(o.get("authority"), "authority");
