@@ -17,6 +17,7 @@
 
 #include <gtest/gtest.h>
 
+#include "cli/run_vanthu.h"
 #include "core/files.h"
 #include "support/test_support.h"
 
@@ -24,28 +25,6 @@ namespace vanthu {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Run {
-    int code = -1;
-    std::string out, err;
-};
-
-// Runs build/vanthu with `args` (and `env` on top of the environment); both streams are read at
-// once so a chatty command cannot block on a full pipe.
-Run vanthu(const std::vector<std::string>& args, const Poco::Process::Env& env = {}) {
-    Poco::Pipe outPipe, errPipe;
-    auto handle = Poco::Process::launch(VANTHU_BINARY, args, fs::current_path().string(), nullptr, &outPipe, &errPipe, env);
-    Run r;
-    std::thread errReader([&] {
-        Poco::PipeInputStream es(errPipe);
-        r.err.assign(std::istreambuf_iterator<char>(es), {});
-    });
-    Poco::PipeInputStream os(outPipe);
-    r.out.assign(std::istreambuf_iterator<char>(os), {});
-    errReader.join();
-    r.code = handle.wait();
-    return r;
-}
 
 // A scratch folder per test, removed afterwards.
 class CliTest : public ::testing::Test {
