@@ -36,7 +36,8 @@ constexpr const char* kArchiveUsage =
     "                                                        create a user; the token is the last stdout line\n"
     "  vanthu audit verify [--db …]                          check the audit log's hash chain (exit 4 if broken)\n"
     "  vanthu backup [--db …] -o FILE                        a verified copy while the service runs\n"
-    "  vanthu restore --from FILE [--db …] [--force]         a backup back into the database\n";
+    "  vanthu restore --from FILE [--db …] [--force]         a backup back into the database\n"
+    "  vanthu migrate --from sqlite:PATH --to postgresql://… the archive into a new PostgreSQL database\n";
 
 using Options = cli::Options;
 
@@ -211,7 +212,7 @@ int auditVerify(const std::vector<std::string>& args, std::ostream& out, std::os
 
 bool isArchiveCommand(const std::vector<std::string>& args) {
     return !args.empty() && (args[0] == "serve" || args[0] == "user" || args[0] == "audit" || args[0] == "deliveries" ||
-                             args[0] == "backup" || args[0] == "restore");
+                             args[0] == "backup" || args[0] == "restore" || args[0] == "migrate");
 }
 
 const char* archiveUsage() { return kArchiveUsage; }
@@ -223,6 +224,7 @@ int runArchive(const std::vector<std::string>& args, std::ostream& out, std::ost
         if (args[0] == "deliveries") return deliveries(args, out, err);
         if (args[0] == "backup") return backupCommand(args, out, err);
         if (args[0] == "restore") return restoreCommand(args, out, err);
+        if (args[0] == "migrate") return migrateCommand(args, out, err);
         if (args[0] == "user" && args.size() >= 2 && args[1] == "add") return userAdd(args, out, err);
         if (args[0] == "audit" && args.size() >= 2 && args[1] == "verify") return auditVerify(args, out, err);
         err << "usage:\n" << kArchiveUsage;

@@ -34,7 +34,9 @@ constexpr const char* kUsage =
     "       vanthu restore --from FILE [--db sqlite:PATH | --db postgresql://…] [--force]\n"
     "  backup: a consistent copy while the service runs (SQLite: a database file; PostgreSQL: a\n"
     "  pg_dump custom-format file), verified before it is named FILE. restore: FILE back into the\n"
-    "  database; an existing archive is replaced only with --force (stop the service first).\n";
+    "  database; an existing archive is replaced only with --force (stop the service first).\n"
+    "       vanthu migrate --from sqlite:PATH --to postgresql://…\n"
+    "  migrate: the whole archive from SQLite into a new, empty PostgreSQL database (stop the service).\n";
 
 constexpr const char* kDefaultDb = "sqlite:var/vanthu.db";
 
@@ -215,6 +217,42 @@ int restorePostgres(const std::string& from, const std::string& url, bool force,
 }
 
 }  // namespace
+
+int migrateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    const auto o = parseOptions(args, 1, {"--from", "--to"}, {}, err);
+    const std::string from = o ? optionValue(*o, "--from") : "", to = o ? optionValue(*o, "--to") : "";
+    if (!o || !o->positional.empty() || !isSqlite(from) || to.empty() || isSqlite(to)) {
+        err << kUsage;
+        return kExitInvalid;
+    }
+    if (!fs::exists(sqlitePath(from))) {
+        err << "vanthu: " << sqlitePath(from) << " does not exist (không có tệp cơ sở dữ liệu)\n";
+        return kExitInvalid;
+    }
+    auto source = store::Store::open(store::OpenOptions{from, {}, 2});
+    const auto before = source->census();
+    if (const auto audit = source->verifyAudit(); !audit.ok()) {
+        err << "vanthu: the source's audit chain is broken at row " << audit.firstBadRow << ": " << audit.problem
+            << "; nothing was moved\n";
+        return kExitFault;
+    }
+    auto target = store::Store::open(store::OpenOptions{to, {}, 2});
+    store::Store::copyArchive(*source, *target);
+    const auto after = source->census();
+    const auto moved = target->census();
+    if (after != before || moved != before) {
+        err << "vanthu: the source changed during the move (the service was running?): drop the target database and "
+               "move again with the service stopped\n";
+        return kExitFault;
+    }
+    if (const auto audit = target->verifyAudit(); !audit.ok()) {
+        err << "vanthu: moved, but the target's audit chain does not verify at row " << audit.firstBadRow << ": "
+            << audit.problem << "\n";
+        return kExitFault;
+    }
+    printCensus(out, "moved to PostgreSQL", moved, moved.auditRows);
+    return kExitOk;
+}
 
 int backupCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     const auto o = parseOptions(args, 1, {"--db", "-o", "--output"}, {}, err);

@@ -51,16 +51,9 @@ void Store::copyTo(const std::string& path) const {
 void Store::withExportedSnapshot(const std::function<void(const std::string&, const Census&)>& body) const {
     if (impl_->backend != Backend::Postgres) throw Failure(Errc::InvalidInput, "an exported snapshot is a PostgreSQL feature");
     detail::guarded([&] {
-        Session s = impl_->read();
-        detail::exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-        try {
-            const std::string id = detail::query(s, "SELECT pg_export_snapshot()").s(0, 0);
-            body(id, censusOf(s));  // the census sees exactly what a pg_dump --snapshot=id sees
-        } catch (...) {
-            detail::exec(s, "ROLLBACK");
-            throw;
-        }
-        detail::exec(s, "COMMIT");
+        detail::ReadSnapshot snapshot(*impl_);
+        const std::string id = detail::query(snapshot.s(), "SELECT pg_export_snapshot()").s(0, 0);
+        body(id, censusOf(snapshot.s()));  // the census sees exactly what a pg_dump --snapshot=id sees
         return 0;
     });
 }

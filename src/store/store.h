@@ -236,6 +236,11 @@ public:
     // census as of that snapshot; `pg_dump --snapshot=ID` inside `body` dumps exactly that state.
     void withExportedSnapshot(const std::function<void(const std::string& snapshotId, const Census&)>& body) const;
 
+    // store/migrate.cpp: every row of a SQLite store into an empty PostgreSQL one, ids kept, in
+    // one transaction on the target (stop the service first). Failure(InvalidInput) for another
+    // direction, different schema versions or a target that is not empty.
+    static void copyArchive(const Store& from, Store& to);
+
     // Removes every table (PostgreSQL: the public schema) or the SQLite file: tests start empty.
     static void resetForTest(const std::string& url);
 

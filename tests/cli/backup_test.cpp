@@ -164,6 +164,61 @@ TEST_P(BackupTest, ARestoreNeverReplacesAnArchiveWithoutForceNorTakesTheWrongKin
     EXPECT_EQ(store::Store::open(store::OpenOptions{target_, {}, 2})->census().documents, 1);
 }
 
+// vanthu migrate: SQLite → a new PostgreSQL database, every row with its id; afterwards the
+// archive answers as before (codes, search, audit chain) and new rows take new ids.
+TEST_P(BackupTest, AnArchiveMovesFromSqliteToPostgresWhole) {
+    if (GetParam() != Db::Postgres) GTEST_SKIP() << "the move goes into PostgreSQL";
+    const std::string sqlite = "sqlite:" + (dir_ / "moving.db").string();
+    std::map<store::Id, std::string> codes;
+    store::Id organ = 0;
+    {
+        auto src = store::Store::open(store::OpenOptions{sqlite, {}, 2});
+        organ = src->ensureOrgan("BTP", "BỘ TƯ PHÁP").id;
+        src->addUser("Chị Lan", store::Role::Clerk, organ, false);
+        for (int i = 0; i < 12; ++i) {
+            testing::DocSpec spec;
+            spec.subject = "Thông báo số " + std::to_string(i) + " về lịch trực";
+            const auto xml = testing::docXml(spec);
+            auto d = src->createDraft(organ, xml, testing::readDoc(xml), "t");
+            ASSERT_TRUE(d.ok());
+            if (i % 3 == 2) continue;  // some stay drafts
+            auto issued = src->issue(d.value().id, {}, "t");
+            ASSERT_TRUE(issued.ok());
+            codes[issued.value().id] = issued.value().code;
+            src->putArtifact(issued.value().id, "pdf", "application/pdf", "%PDF-1.7 bytes of " + issued.value().code);
+        }
+    }
+    const vanthu::Run move = vanthu({"migrate", "--from", sqlite, "--to", target_});
+    ASSERT_EQ(move.code, 0) << move.err;
+    EXPECT_NE(move.out.find("12 documents (8 issued)"), std::string::npos) << move.out;
+
+    auto moved = store::Store::open(store::OpenOptions{target_, {}, 2});
+    for (const auto& [id, code] : codes) {
+        auto d = moved->document(id);
+        ASSERT_TRUE(d.ok()) << code;
+        EXPECT_EQ(d.value().code, code);
+        EXPECT_EQ(moved->artifact(id, "pdf"), "%PDF-1.7 bytes of " + code);
+    }
+    EXPECT_TRUE(moved->verifyAudit().ok());
+    store::Query q;
+    q.code = codes.begin()->second;
+    EXPECT_EQ(moved->search(q).items.size(), 1u);
+    q = {};
+    q.text = "lich truc";  // typed without diacritics
+    EXPECT_EQ(moved->search(q).total, 12);
+    // New rows take ids after the moved ones, and numbering goes on.
+    const auto xml = testing::docXml({});
+    auto next = moved->createDraft(organ, xml, testing::readDoc(xml), "after");
+    ASSERT_TRUE(next.ok()) << next.error().describe();
+    EXPECT_EQ(next.value().id, 13);
+    auto issued = moved->issue(next.value().id, {}, "after");
+    ASSERT_TRUE(issued.ok());
+    EXPECT_EQ(issued.value().number, 9);
+
+    const vanthu::Run again = vanthu({"migrate", "--from", sqlite, "--to", target_});
+    EXPECT_EQ(again.code, 2) << "a move goes into an empty database only";
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, BackupTest, ::testing::Values(Db::Sqlite, Db::Postgres), testing::dbName);
 
 }  // namespace
