@@ -192,6 +192,31 @@ TEST_P(ServiceDocuments, ADocumentOverTheSizeLimitIsTooLarge) {
     EXPECT_EQ(r.error().code, Errc::TooLarge);
 }
 
+TEST_P(ServiceDocuments, ADocumentBeyondTheRenderBudgetIsNotStored) {
+    Context tight{*store_};
+    tight.renderLimits.maxRuns = 50;
+    DocSpec spec;
+    spec.body.clear();
+    for (int i = 0; i < 60; ++i) spec.body += "từ ";
+    auto fits = createDraft(tight, drafter_, docXml(spec));
+    ASSERT_TRUE(fits.ok()) << "a long plain paragraph is one run: " << fits.error().describe();
+
+    const std::string xml = docXml({});
+    std::string bold;
+    for (int i = 0; i < 60; ++i) bold += "<b>từ</b> ";
+    std::string bomb = xml;
+    bomb.replace(bomb.find("<p>") + 3, 0, bold);
+    auto r = createDraft(tight, drafter_, bomb);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, Errc::TooLarge);  // 413
+    EXPECT_EQ(r.error().field, "/document/body");
+    EXPECT_NE(r.error().messageEn.find("at most 50"), std::string::npos) << r.error().messageEn;
+    EXPECT_NE(r.error().messageVi.find("tối đa 50"), std::string::npos) << r.error().messageVi;
+    store::Query all;
+    all.organId = btp_;
+    EXPECT_EQ(store_->search(all).total, 1);  // only the one that fits
+}
+
 TEST_P(ServiceDocuments, TheAuditLogNamesTheActor) {
     EXPECT_EQ(actorLabel(clerk_), "Chị Lan #" + std::to_string(clerk_.id));
     const auto before = store_->auditCount();
