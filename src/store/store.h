@@ -52,6 +52,9 @@ struct OpenOptions {
     std::string url;
     Clock clock;                // injected; default: the system clock
     std::size_t maxSessions = 32;
+    // SQLite: the database file may not grow beyond this (0 = as far as the disk allows); a write
+    // beyond it fails as a full disk does (store::detail::DiskFull, a Failure(Storage)).
+    std::uint64_t maxDatabaseBytes = 0;
 };
 
 enum class Role { Viewer, Drafter, Signer, Clerk, Admin };
