@@ -159,7 +159,7 @@ TEST_F(BadPackageTest, EachBadPackageIsRefusedKeptAndNeverRegistered) {
 // never its body (the artifacts table does not grow).
 TEST_F(BadPackageTest, UnauthenticatedPackagesKeepHeadersAndDigestNotTheirBytes) {
     const int port = b_->port();
-    const auto artifacts = [&] { return store::Store::open(store::OpenOptions{urls_["b"], {}, 1})->census().artifacts; };
+    const auto artifacts = [&] { return store::Store::open(store::OpenOptions{urls_["b"], {}, 2})->census().artifacts; };
     const auto before = artifacts();
     std::vector<std::string> bodies;
     for (char pad : {'a', 'b', 'c'}) bodies.push_back(edocTo(kKhtc) + "<!--" + std::string(3900000, pad) + "-->");
