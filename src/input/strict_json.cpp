@@ -108,7 +108,7 @@ Error invalid(std::string field, std::string vi, std::string en) { return Error:
 Result<Poco::JSON::Object::Ptr> parseStrictJsonObject(std::string_view text) {
     if (const auto bad = firstInvalidUtf8(text))
         return invalid("", "JSON không phải UTF-8 hợp lệ (byte " + std::to_string(*bad) + ")",
-                       "the JSON is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
+                       "The JSON is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
     const auto first = text.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos || text[first] != '{')
         return invalid("", "Nội dung phải là một đối tượng JSON ({…})", "the body must be a JSON object ({…})");
@@ -124,7 +124,7 @@ Result<Poco::JSON::Object::Ptr> parseStrictJsonObject(std::string_view text) {
         // Poco quotes the offending byte, which may be half a character: keep printable ASCII.
         std::string why;
         for (char c : e.message()) why += (c >= 0x20 && c < 0x7f) ? c : '?';
-        return invalid("", "JSON không hợp lệ: " + why, "malformed JSON: " + why);
+        return invalid("", "JSON không hợp lệ: " + why, "Malformed JSON: " + why);
     }
     if (v.type() != typeid(Poco::JSON::Object::Ptr))
         return invalid("", "Nội dung phải là một đối tượng JSON ({…})", "the body must be a JSON object ({…})");

@@ -5,7 +5,9 @@
 // 64-bit number ("99999999999999999999") escapes its connection loop as a SyntaxException: the
 // client saw the connection close, with no answer. Here that request gets a 400 naming
 // Content-Length, in our JSON error form, and the connection closes (its body cannot be framed,
-// RFC 9112 §6.3). Everything else is Poco::Net::HTTPServer's own behaviour.
+// RFC 9112 §6.3). For that the loop over one connection's requests is ours (http_connection.cpp),
+// step for step the one of Poco::Net::HTTPServerConnection, whose stop handling it keeps; a
+// server with deadlines or its own acceptor replaces this loop, and keeps the 400.
 #pragma once
 
 #include <Poco/Net/HTTPRequestHandlerFactory.h>

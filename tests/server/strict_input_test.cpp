@@ -113,8 +113,11 @@ TEST_P(StrictInputTest, ControlCharactersInTextAreRefusedByField) {
     expectRefused(client_->postJson("/api/v1/documents", clerk_, doc), "document.body[1].p", "U+0000", "in a document");
     expectRefused(client_->get("/api/v1/search?signer=a%00b", clerk_), "signer", "invalid signer", "in a query");
     EXPECT_EQ(store_->registers(btp_.id).size(), registersBefore) << "a refused name was stored";
-    // Tab and line feed are text.
-    EXPECT_EQ(client_->postJson("/api/v1/registers", admin_, R"({"name": "Sổ\tđi"})").status, 201);
+    // Tab and line feed are text, but a register's name is one line (service::createRegister).
+    expectRefused(client_->postJson("/api/v1/registers", admin_, R"({"name": "Sổ\tđi"})"), "name", "one line of text", "tab in a name");
+    expectRefused(client_->postJson("/api/v1/registers", admin_, R"({"name": " "})"), "name", "one line of text", "blank name");
+    EXPECT_EQ(store_->registers(btp_.id).size(), registersBefore) << "a refused name was stored";
+    EXPECT_EQ(client_->postJson("/api/v1/registers", admin_, R"({"name": "Sổ đi 2024"})").status, 201);
 }
 
 // Before: signer=% and signer=_ matched every document (LIKE wildcards).
