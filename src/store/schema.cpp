@@ -84,7 +84,8 @@ std::vector<Migration> build(Backend b) {
     // Issue 5: outbox, delivery events, inbox, incoming register (store/exchange_store.h).
     Migration m2{2, "exchange: outbox, inbox, incoming register", exchangeSchema(b)};
     Migration m3{3, "incoming: the sender's take-back (13) and our answer (15/16)", incomingTakeBackSchema()};
-    return {m1, m2, m3};
+    Migration m4{4, "inbox: headers and a body prefix of a package refused unread", inboxUnreadSchema()};
+    return {m1, m2, m3, m4};
 }
 
 }  // namespace
