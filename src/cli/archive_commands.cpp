@@ -2,15 +2,19 @@
 #include "cli/archive_commands.h"
 
 #include <csignal>
+#include <iostream>
 #include <ostream>
 #include <pthread.h>
 
 #include "cli/commands.h"
+#include "desk/desk.h"
 #include "core/error.h"
+#include "core/digest.h"
 #include "core/files.h"
 #include "render/renderer.h"
 #include "server/exchange.h"
 #include "server/server.h"
+#include "service/accounts.h"
 #include "store/exchange_store.h"
 #include "store/store.h"
 #include "xml/parser.h"
@@ -23,6 +27,7 @@ constexpr const char* kDefaultDb = "sqlite:var/vanthu.db";
 constexpr const char* kArchiveUsage =
     "  vanthu serve [--db sqlite:PATH | --db postgresql://…] [--host 127.0.0.1] [--port 8080] [--load-samples]\n"
     "               [--max-body BYTES] [--log]                   run the HTTP service (JSON under /api/v1)\n"
+    "               [--secure-cookies]                       and the clerk's desk at / (cookies Secure: behind TLS)\n"
     "               [--directory agencies.xml] [--links FILE] [--receive-for ORGANID[,…]]\n"
     "               [--workers N] [--retry-base-ms MS] [--retry-max-ms MS] [--max-attempts N] [--lease-ms MS]\n"
     "               [--max-package BYTES]\n"
@@ -31,7 +36,9 @@ constexpr const char* kArchiveUsage =
     "                                                        the national exchange axis: send and receive through it\n"
     "  vanthu deliveries [--db …] [--days N]                 deliveries not acknowledged (01 or later) after N days\n"
     "  vanthu user add --name N --role viewer|drafter|signer|clerk|admin --organ ABBR [--cleared] [--db …]\n"
-    "                                                        create a user; the token is the last stdout line\n"
+    "               [--login L --password-file FILE|-]       create a user; the token is the last stdout line;\n"
+    "                                                        with a login, a desk password: the first line of\n"
+    "                                                        FILE, or of standard input for '-' (never an argument)\n"
     "  vanthu audit verify [--db …]                          check the audit log's hash chain (exit 4 if broken)\n";
 
 struct Options {
@@ -73,7 +80,7 @@ int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
     const auto o = parse(args, 1, {"--db", "--host", "--port", "--max-body", "--directory", "--links", "--receive-for", "--workers",
                                    "--retry-base-ms", "--retry-max-ms", "--max-attempts", "--lease-ms", "--max-package", "--axis-endpoint",
                                    "--axis-system-id", "--axis-secret-file", "--axis-poll-ms"},
-                         {"--load-samples", "--log"}, err);
+                         {"--load-samples", "--log", "--secure-cookies"}, err);
     if (!o || !o->positional.empty()) {
         err << "usage:\n" << kArchiveUsage;
         return kExitInvalid;
@@ -150,10 +157,13 @@ int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
     }
     auto renderer = render::sharedRenderer();  // one instance for the server and the outbox
     so.exchange = std::make_shared<server::Exchange>(*store, ex, renderer);
+    desk::DeskOptions deskOptions{(dataDir() / "templates" / "desk").string(), o->flags.count("--secure-cookies") > 0};
+    so.moreRoutes = [deskOptions](server::Router& router, server::Api& api) { desk::addDeskRoutes(router, api, deskOptions); };
     server::Server srv(*store, so, renderer);
     srv.start();
     so.exchange->start();
     out << "vanthu: listening on http://" << so.host << ":" << srv.port() << "/api/v1" << std::endl;
+    out << "vanthu: the clerk's desk (bàn làm việc văn thư): http://" << so.host << ":" << srv.port() << "/" << std::endl;
     int sig = 0;
     sigwait(&stopSignals, &sig);
     out << "vanthu: stopping (signal " << sig << ")" << std::endl;
@@ -190,9 +200,28 @@ int deliveries(const std::vector<std::string>& args, std::ostream& out, std::ost
     return kExitOk;
 }
 
+// The first line of FILE, or of standard input for "-": a password never travels in argv (ps).
+std::optional<std::string> readPassword(const std::string& source, std::ostream& err) {
+    std::string text;
+    if (source == "-") {
+        std::getline(std::cin, text);
+    } else {
+        try {
+            text = readFile(source);
+        } catch (const Failure& f) {
+            err << "vanthu: --password-file: " << f.what() << "\n";
+            return std::nullopt;
+        }
+    }
+    std::string line = text.substr(0, text.find_first_of("\r\n"));
+    wipeSecret(text);
+    return line;
+}
+
 int userAdd(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    const auto o = parse(args, 2, {"--name", "--role", "--organ", "--db", "--organ-name"}, {"--cleared"}, err);
-    if (!o || !o->positional.empty() || value(*o, "--name").empty() || value(*o, "--organ").empty()) {
+    const auto o = parse(args, 2, {"--name", "--role", "--organ", "--db", "--organ-name", "--login", "--password-file"}, {"--cleared"}, err);
+    if (!o || !o->positional.empty() || value(*o, "--name").empty() || value(*o, "--organ").empty() ||
+        o->values.count("--login") != o->values.count("--password-file")) {
         err << "usage:\n" << kArchiveUsage;
         return kExitInvalid;
     }
@@ -201,14 +230,31 @@ int userAdd(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         err << "vanthu: --role must be viewer, drafter, signer, clerk or admin\n";
         return kExitInvalid;
     }
+    store::NewUser user{value(*o, "--name"), *role, 0, o->flags.count("--cleared") > 0, value(*o, "--login"), ""};
+    if (o->values.count("--password-file")) {
+        auto password = readPassword(value(*o, "--password-file"), err);
+        if (!password) return kExitInvalid;
+        auto hash = service::hashPassword(*password);
+        wipeSecret(*password);
+        if (!hash.ok()) {
+            err << "vanthu: " << hash.error().messageEn << " (" << hash.error().messageVi << ")\n";
+            return kExitInvalid;
+        }
+        user.passwordHash = hash.value();
+    }
     auto store = store::Store::open(store::OpenOptions{value(*o, "--db", kDefaultDb), {}, 2});
     const std::string abbr = value(*o, "--organ");
     const auto organ = store->ensureOrgan(abbr, value(*o, "--organ-name", abbr));
-    const bool cleared = o->flags.count("--cleared") > 0;
-    const std::string token = store->addUser(value(*o, "--name"), *role, organ.id, cleared);
-    out << "user " << value(*o, "--name") << " (" << store::roleName(*role) << ", organ " << organ.abbreviation
-        << (cleared ? ", cleared for secret documents" : "") << ") created; API token:\n";
-    out << token << "\n";
+    user.organId = organ.id;
+    const auto token = store->addUser(user);
+    if (!token.ok()) {
+        err << "vanthu: " << token.error().messageEn << " (" << token.error().messageVi << ")\n";
+        return kExitInvalid;
+    }
+    out << "user " << user.name << " (" << store::roleName(*role) << ", organ " << organ.abbreviation
+        << (user.cleared ? ", cleared for secret documents" : "") << (user.login.empty() ? "" : ", desk login " + user.login)
+        << ") created; API token:\n";
+    out << token.value() << "\n";
     return kExitOk;
 }
 

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,6 +27,8 @@
 namespace vanthu::server {
 
 class Exchange;  // server/exchange.h
+class Router;    // server/router.h
+struct Api;      // server/routes.h
 
 struct ServerOptions {
     std::string host = "127.0.0.1";
@@ -34,6 +37,7 @@ struct ServerOptions {
     int maxThreads = 32;
     bool logRequests = false;
     std::shared_ptr<Exchange> exchange;          // document exchange (issue 5); null = none
+    std::function<void(Router&, Api&)> moreRoutes;  // more routes on the same table (the desk, src/desk)
 };
 
 class Server {
