@@ -39,6 +39,8 @@ constexpr const char* kArchiveUsage =
     "               [--login L --password-file FILE|-]       create a user; the token is the last stdout line;\n"
     "                                                        with a login, a desk password: the first line of\n"
     "                                                        FILE, or of standard input for '-' (never an argument)\n"
+    "  vanthu user passwd --login L --password-file FILE|- [--db …]\n"
+    "                                                        a new desk password (clears a lock-out)\n"
     "  vanthu audit verify [--db …]                          check the audit log's hash chain (exit 4 if broken)\n";
 
 struct Options {
@@ -76,6 +78,37 @@ std::string value(const Options& o, const std::string& k, const std::string& dfl
     return it == o.values.end() ? dflt : it->second;
 }
 
+// --axis-*: the national exchange axis, all three options together (or none). False after an
+// error was written to `err`. The secret never goes on the command line (ps shows it): the first
+// line of a file.
+bool axisOptions(const Options& o, server::ExchangeOptions& ex, std::ostream& err) {
+    if (!o.values.count("--axis-endpoint") && !o.values.count("--axis-system-id") && !o.values.count("--axis-secret-file")) return true;
+    server::AxisOptions axis;
+    axis.endpoint = value(o, "--axis-endpoint");
+    axis.systemId = value(o, "--axis-system-id");
+    while (!axis.endpoint.empty() && axis.endpoint.back() == '/') axis.endpoint.pop_back();
+    if (axis.endpoint.empty() || axis.systemId.empty() || !o.values.count("--axis-secret-file")) {
+        err << "vanthu: the national axis needs --axis-endpoint, --axis-system-id and --axis-secret-file together\n";
+        return false;
+    }
+    std::string secret;
+    try {
+        secret = readFile(value(o, "--axis-secret-file"));
+    } catch (const Failure& f) {
+        err << "vanthu: --axis-secret-file: " << f.what() << "\n";
+        return false;
+    }
+    axis.secret = secret.substr(0, secret.find_first_of("\r\n"));
+    while (!axis.secret.empty() && (axis.secret.back() == ' ' || axis.secret.back() == '\t')) axis.secret.pop_back();
+    if (axis.secret.empty()) {
+        err << "vanthu: --axis-secret-file: the first line is empty\n";
+        return false;
+    }
+    if (o.values.count("--axis-poll-ms")) axis.poll = std::chrono::milliseconds(std::stol(value(o, "--axis-poll-ms")));
+    ex.axis = std::move(axis);
+    return true;
+}
+
 int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     const auto o = parse(args, 1, {"--db", "--host", "--port", "--max-body", "--directory", "--links", "--receive-for", "--workers",
                                    "--retry-base-ms", "--retry-max-ms", "--max-attempts", "--lease-ms", "--max-package", "--axis-endpoint",
@@ -98,32 +131,7 @@ int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
         if (o->values.count("--max-package")) ex.maxPackageBytes = std::stoul(value(*o, "--max-package"));
         if (o->values.count("--lease-ms")) ex.outbox.lease = std::chrono::milliseconds(std::stol(value(*o, "--lease-ms")));
         if (ex.outbox.policy.base.count() > 0 && ex.outbox.policy.base < ex.outbox.idle) ex.outbox.idle = ex.outbox.policy.base;
-        if (o->values.count("--axis-endpoint") || o->values.count("--axis-system-id") || o->values.count("--axis-secret-file")) {
-            server::AxisOptions axis;
-            axis.endpoint = value(*o, "--axis-endpoint");
-            axis.systemId = value(*o, "--axis-system-id");
-            while (!axis.endpoint.empty() && axis.endpoint.back() == '/') axis.endpoint.pop_back();
-            if (axis.endpoint.empty() || axis.systemId.empty() || !o->values.count("--axis-secret-file")) {
-                err << "vanthu: the national axis needs --axis-endpoint, --axis-system-id and --axis-secret-file together\n";
-                return kExitInvalid;
-            }
-            // The secret never goes on the command line (ps shows it): the first line of a file.
-            std::string secret;
-            try {
-                secret = readFile(value(*o, "--axis-secret-file"));
-            } catch (const Failure& f) {
-                err << "vanthu: --axis-secret-file: " << f.what() << "\n";
-                return kExitInvalid;
-            }
-            axis.secret = secret.substr(0, secret.find_first_of("\r\n"));
-            while (!axis.secret.empty() && (axis.secret.back() == ' ' || axis.secret.back() == '\t')) axis.secret.pop_back();
-            if (axis.secret.empty()) {
-                err << "vanthu: --axis-secret-file: the first line is empty\n";
-                return kExitInvalid;
-            }
-            if (o->values.count("--axis-poll-ms")) axis.poll = std::chrono::milliseconds(std::stol(value(*o, "--axis-poll-ms")));
-            ex.axis = std::move(axis);
-        }
+        if (!axisOptions(*o, ex, err)) return kExitInvalid;
     } catch (const std::exception&) {
         err << "vanthu: --port, --max-body, --workers, --retry-*-ms, --max-attempts and --axis-poll-ms want numbers\n";
         return kExitInvalid;
@@ -218,6 +226,18 @@ std::optional<std::string> readPassword(const std::string& source, std::ostream&
     return line;
 }
 
+std::optional<std::string> passwordHashFrom(const std::string& source, std::ostream& err) {
+    auto password = readPassword(source, err);
+    if (!password) return std::nullopt;
+    auto hash = service::hashPassword(*password);
+    wipeSecret(*password);
+    if (!hash.ok()) {
+        err << "vanthu: " << hash.error().messageEn << " (" << hash.error().messageVi << ")\n";
+        return std::nullopt;
+    }
+    return hash.value();
+}
+
 int userAdd(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     const auto o = parse(args, 2, {"--name", "--role", "--organ", "--db", "--organ-name", "--login", "--password-file"}, {"--cleared"}, err);
     if (!o || !o->positional.empty() || value(*o, "--name").empty() || value(*o, "--organ").empty() ||
@@ -232,15 +252,9 @@ int userAdd(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     }
     store::NewUser user{value(*o, "--name"), *role, 0, o->flags.count("--cleared") > 0, value(*o, "--login"), ""};
     if (o->values.count("--password-file")) {
-        auto password = readPassword(value(*o, "--password-file"), err);
-        if (!password) return kExitInvalid;
-        auto hash = service::hashPassword(*password);
-        wipeSecret(*password);
-        if (!hash.ok()) {
-            err << "vanthu: " << hash.error().messageEn << " (" << hash.error().messageVi << ")\n";
-            return kExitInvalid;
-        }
-        user.passwordHash = hash.value();
+        const auto hash = passwordHashFrom(value(*o, "--password-file"), err);
+        if (!hash) return kExitInvalid;
+        user.passwordHash = *hash;
     }
     auto store = store::Store::open(store::OpenOptions{value(*o, "--db", kDefaultDb), {}, 2});
     const std::string abbr = value(*o, "--organ");
@@ -255,6 +269,23 @@ int userAdd(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         << (user.cleared ? ", cleared for secret documents" : "") << (user.login.empty() ? "" : ", desk login " + user.login)
         << ") created; API token:\n";
     out << token.value() << "\n";
+    return kExitOk;
+}
+
+int userPasswd(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    const auto o = parse(args, 2, {"--login", "--password-file", "--db"}, {}, err);
+    if (!o || !o->positional.empty() || value(*o, "--login").empty() || !o->values.count("--password-file")) {
+        err << "usage:\n" << kArchiveUsage;
+        return kExitInvalid;
+    }
+    const auto hash = passwordHashFrom(value(*o, "--password-file"), err);
+    if (!hash) return kExitInvalid;
+    auto store = store::Store::open(store::OpenOptions{value(*o, "--db", kDefaultDb), {}, 2});
+    if (!store->setPassword(value(*o, "--login"), *hash, "cli")) {
+        err << "vanthu: no user has the login " << value(*o, "--login") << " (không có người dùng này)\n";
+        return kExitInvalid;
+    }
+    out << "password of " << value(*o, "--login") << " changed\n";
     return kExitOk;
 }
 
@@ -289,6 +320,7 @@ int runArchive(const std::vector<std::string>& args, std::ostream& out, std::ost
         if (args[0] == "serve") return serve(args, out, err);
         if (args[0] == "deliveries") return deliveries(args, out, err);
         if (args[0] == "user" && args.size() >= 2 && args[1] == "add") return userAdd(args, out, err);
+        if (args[0] == "user" && args.size() >= 2 && args[1] == "passwd") return userPasswd(args, out, err);
         if (args[0] == "audit" && args.size() >= 2 && args[1] == "verify") return auditVerify(args, out, err);
         err << "usage:\n" << kArchiveUsage;
         return kExitInvalid;

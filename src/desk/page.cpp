@@ -24,6 +24,17 @@ namespace {
 
 constexpr const char* kSessionCookie = "vanthu_session";
 
+std::string roleLabel(store::Role r) {
+    switch (r) {
+    case store::Role::Viewer: return "tra cứu";
+    case store::Role::Drafter: return "chuyên viên";
+    case store::Role::Signer: return "người ký";
+    case store::Role::Clerk: return "văn thư";
+    case store::Role::Admin: return "quản trị";
+    }
+    return std::string(store::roleName(r));
+}
+
 std::string readText(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);
     if (!in) throw Failure(Errc::InvalidInput, "desk template missing: " + p.string());
@@ -68,7 +79,7 @@ Reply page(const Desk& desk, const std::optional<Visitor>& who, const std::strin
     if (who) {
         Data user;
         user.set("name", who->user.name);
-        user.set("role", std::string(store::roleName(who->user.role)));
+        user.set("role", roleLabel(who->user.role));
         user.set("organ", who->organName);
         user.set("csrf", who->csrf);
         layout.set("visitor", user);

@@ -110,4 +110,17 @@ void Store::setDisabled(Id userId, bool disabled, const std::string& actor) {
     });
 }
 
+bool Store::setPassword(const std::string& login, const std::string& passwordHash, const std::string& actor) {
+    return detail::guarded([&] {
+        Impl::Tx tx(*impl_);
+        const Rows r = query(tx.s(), "SELECT id FROM users WHERE login = $1" + tx.forUpdate(), {login});
+        if (r.empty()) return false;
+        exec(tx.s(), "UPDATE users SET password_hash = $1, failed_sign_ins = 0, locked_until = 0 WHERE id = $2", {passwordHash, r.i(0, 0)});
+        exec(tx.s(), "DELETE FROM desk_sessions WHERE user_id = $1", {r.i(0, 0)});  // a new password ends the old sessions
+        impl_->audit(tx, actor, "user.password", 0, login + " #" + std::to_string(r.i(0, 0)));
+        tx.commit();
+        return true;
+    });
+}
+
 }  // namespace vanthu::store

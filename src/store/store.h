@@ -217,6 +217,9 @@ public:
     std::optional<DeskSession> session(const std::string& tokenHash) const;
     void endSession(const std::string& tokenHash);
     void setDisabled(Id userId, bool disabled, const std::string& actor);
+    // A new password hash for `login` (and the lock and failure count cleared); false when no
+    // user has that login.
+    bool setPassword(const std::string& login, const std::string& passwordHash, const std::string& actor);
 
     // Registers. The first outgoing register of an organ is created on demand ("Sổ văn bản đi").
     Result<Register> createRegister(Id organId, const std::string& name, const std::string& kind,
