@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 PASSWORD = "mat-khau-van-thu-1"
-SCRIPT_SUBJECT = 'V/v <script>document.title="PWNED"</script> góp ý dự thảo Thông tư về công tác văn thư'
+SCRIPT_SUBJECT = 'V/v </textarea><script>document.title="PWNED"</script> góp ý dự thảo Thông tư về công tác văn thư'
 FIXED_SUBJECT = "Góp ý dự thảo Thông tư về công tác văn thư"
 
 
@@ -121,6 +121,7 @@ def flow(driver, base, out, downloads):
     check("không nhập 'V/v' trong trích yếu" in finding.text, f"the V/v finding beside Trích yếu: {finding.text!r}")
     check("luu-y-trich-yeu" in find(By.ID, "trich-yeu").get_attribute("aria-describedby"), "the finding is the field's description")
     check(driver.title != "PWNED" and "PWNED" not in driver.title, "the stored script never ran")
+    check(not driver.find_elements(By.TAG_NAME, "script"), "the stored script is text, not an element (escaped, not only blocked by the CSP)")
     check(find(By.ID, "trich-yeu").get_attribute("value") == SCRIPT_SUBJECT, "the subject comes back as typed, as text")
     shot(driver, out, "02-luu-y-trich-yeu.png")
 
