@@ -293,6 +293,64 @@ TEST_P(DeskTest, SignOutEndsTheSession) {
     EXPECT_EQ(b.get("/van-ban-di").status, 303);
 }
 
+TEST_P(DeskTest, ADisabledUserIsSignedOutAndRefused) {
+    Browser b = signedIn();
+    const auto lan = store_->credentials("lan");
+    ASSERT_TRUE(lan);
+    store_->setDisabled(lan->user.id, true, "test");
+    EXPECT_EQ(b.get("/van-ban-di").status, 303) << "the session ended with the account";
+    Browser again(server_->port());
+    EXPECT_EQ(signIn(again, "lan", kPassword).status, 401);
+}
+
+TEST_P(DeskTest, SearchFindsACodeTypedSloppilyAndWordsWithoutDiacritics) {
+    Browser b = signedIn();
+    const std::string csrf = hidden(b.get("/van-ban-di/moi").body, "csrf");
+    ASSERT_EQ(b.post("/van-ban-di/moi", congVan(csrf, "Góp ý dự thảo Thông tư")).status, 303);
+    ASSERT_EQ(b.post("/van-ban-di/1/ban-hanh", {{"csrf", csrf}}).status, 200);
+    const Page byCode = b.get("/tra-cuu?q=01+btp+vp");
+    ASSERT_EQ(byCode.status, 200);
+    EXPECT_NE(byCode.body.find("href=\"/van-ban-di/1\">01/BTP-VP</a>"), std::string::npos) << byCode.body;
+    const Page byWords = b.get("/tra-cuu?q=gop+y+du+thao");
+    EXPECT_NE(byWords.body.find("01/BTP-VP"), std::string::npos);
+    EXPECT_NE(b.get("/tra-cuu?q=%3Cscript%3E").body.find("value=\"&lt;script&gt;\""), std::string::npos) << "the query comes back escaped";
+    // The list's filters: an issued công văn is not a draft.
+    EXPECT_EQ(b.get("/van-ban-di?trang-thai=draft").body.find("01/BTP-VP"), std::string::npos);
+    EXPECT_NE(b.get("/van-ban-di?trang-thai=issued&loai=cong-van").body.find("01/BTP-VP"), std::string::npos);
+    EXPECT_EQ(b.get("/van-ban-di?loai=quyet-dinh").body.find("01/BTP-VP"), std::string::npos);
+}
+
+TEST_P(DeskTest, HostileRequestsGetAnErrorPageNeverA500) {
+    Browser b = signedIn();
+    const std::string csrf = hidden(b.get("/van-ban-di/moi").body, "csrf");
+    EXPECT_EQ(b.get("/van-ban-di/999").status, 404);
+    EXPECT_EQ(b.get("/van-ban-di/abc").status, 404);
+    EXPECT_EQ(b.get("/van-ban-di/999/tai.pdf").status, 404);
+    EXPECT_EQ(b.get("/van-ban-di?trang-thai=%3Cx%3E").status, 400);
+    EXPECT_EQ(b.get("/van-ban-di?so=-1").status, 400);
+    EXPECT_EQ(b.get("/van-ban-di?trang=0").status, 400);
+    EXPECT_EQ(b.get("/van-ban-den?nam=abc").status, 400);
+    EXPECT_EQ(b.get("/tra-cuu?q=" + std::string(600, 'a')).status, 400);
+    // A form field that is not UTF-8 is named in the answer.
+    const Page bad = b.post("/van-ban-di/moi", {{"csrf", csrf}, {"trich-yeu", std::string("\xC3\x28")}});
+    EXPECT_EQ(bad.status, 400);
+    EXPECT_NE(bad.body.find("trich-yeu"), std::string::npos);
+    // An empty form: the core's errors come back beside the fields, nothing is saved.
+    const Page empty = b.post("/van-ban-di/moi", {{"csrf", csrf}});
+    EXPECT_TRUE(empty.status == 422 || empty.status == 200) << empty.status << empty.body;
+    EXPECT_LT(empty.status, 500);
+    const Page page = b.get("/van-ban-di/moi");
+    EXPECT_EQ(page.status, 200);
+}
+
+TEST_P(DeskTest, TheIncomingRegisterPageAnswersWithoutAnExchange) {
+    Browser b = signedIn();
+    const Page p = b.get("/van-ban-den?nam=2026");
+    EXPECT_EQ(p.status, 200);
+    EXPECT_NE(p.body.find("Văn bản đến năm 2026"), std::string::npos);
+    EXPECT_NE(p.body.find("Máy chủ này không nhận văn bản điện tử"), std::string::npos);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DeskTest, ::testing::Values(Db::Sqlite, Db::Postgres), testing::dbName);
 
 TEST(DeskTemplates, AMissingTemplateStopsTheStart) {
