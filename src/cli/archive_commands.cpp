@@ -41,6 +41,8 @@ constexpr const char* kArchiveUsage =
     "                                                        FILE, or of standard input for '-' (never an argument)\n"
     "  vanthu user passwd --login L --password-file FILE|- [--db …]\n"
     "                                                        a new desk password (clears a lock-out)\n"
+    "  vanthu user list [--db …]                             users: id, login, role, organ, disabled/locked\n"
+    "  vanthu user disable|enable --login L [--db …]         a disabled user cannot sign in or use a token\n"
     "  vanthu audit verify [--db …]                          check the audit log's hash chain (exit 4 if broken)\n";
 
 struct Options {
@@ -289,6 +291,40 @@ int userPasswd(const std::vector<std::string>& args, std::ostream& out, std::ost
     return kExitOk;
 }
 
+int userList(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    const auto o = parse(args, 2, {"--db"}, {}, err);
+    if (!o || !o->positional.empty()) {
+        err << "usage:\n" << kArchiveUsage;
+        return kExitInvalid;
+    }
+    auto store = store::Store::open(store::OpenOptions{value(*o, "--db", kDefaultDb), {}, 2});
+    out << "id\tlogin\tname\trole\torgan\tstate\n";
+    for (const auto& u : store->users()) {
+        const auto organ = store->organ(u.user.organId);
+        out << u.user.id << "\t" << (u.login.empty() ? "-" : u.login) << "\t" << u.user.name << "\t" << store::roleName(u.user.role) << "\t"
+            << (organ ? organ->abbreviation : std::to_string(u.user.organId)) << "\t"
+            << (u.disabled ? "disabled" : u.locked ? "locked" : "active") << "\n";
+    }
+    return kExitOk;
+}
+
+int userSetDisabled(const std::vector<std::string>& args, bool disabled, std::ostream& out, std::ostream& err) {
+    const auto o = parse(args, 2, {"--login", "--db"}, {}, err);
+    if (!o || !o->positional.empty() || value(*o, "--login").empty()) {
+        err << "usage:\n" << kArchiveUsage;
+        return kExitInvalid;
+    }
+    auto store = store::Store::open(store::OpenOptions{value(*o, "--db", kDefaultDb), {}, 2});
+    const auto creds = store->credentials(value(*o, "--login"));
+    if (!creds) {
+        err << "vanthu: no user has the login " << value(*o, "--login") << " (không có người dùng này)\n";
+        return kExitInvalid;
+    }
+    store->setDisabled(creds->user.id, disabled, "cli");
+    out << value(*o, "--login") << (disabled ? " disabled" : " enabled") << "\n";
+    return kExitOk;
+}
+
 int auditVerify(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     const auto o = parse(args, 2, {"--db"}, {}, err);
     if (!o || !o->positional.empty()) {
@@ -321,6 +357,9 @@ int runArchive(const std::vector<std::string>& args, std::ostream& out, std::ost
         if (args[0] == "deliveries") return deliveries(args, out, err);
         if (args[0] == "user" && args.size() >= 2 && args[1] == "add") return userAdd(args, out, err);
         if (args[0] == "user" && args.size() >= 2 && args[1] == "passwd") return userPasswd(args, out, err);
+        if (args[0] == "user" && args.size() >= 2 && args[1] == "list") return userList(args, out, err);
+        if (args[0] == "user" && args.size() >= 2 && (args[1] == "disable" || args[1] == "enable"))
+            return userSetDisabled(args, args[1] == "disable", out, err);
         if (args[0] == "audit" && args.size() >= 2 && args[1] == "verify") return auditVerify(args, out, err);
         err << "usage:\n" << kArchiveUsage;
         return kExitInvalid;

@@ -205,7 +205,7 @@ Reply getEditDraft(Desk& desk, Call& call) {
     return page(desk, who, "Sửa dự thảo", "draft_form", d);
 }
 
-Data documentData(const store::DocumentRecord& r) {
+Data documentData(const store::DocumentRecord& r, const std::string& registerName) {
     Data rows{Data::type::list};
     const auto row = [&](const std::string& vi, const std::string& en, const std::string& v) {
         if (v.empty()) return;
@@ -216,6 +216,7 @@ Data documentData(const store::DocumentRecord& r) {
         rows << d;
     };
     row("Số, ký hiệu", "Number and code", r.code);
+    row("Sổ đăng ký", "Register", registerName.empty() ? "" : registerName + ", số " + model::formatNumber(r.number) + "/" + std::to_string(r.year));
     row("Ngày ban hành", "Issue date", r.issueDate);
     row("Loại văn bản", "Type", typeName(r.type));
     row("Trạng thái", "Status", statusLabel(std::string(model::statusName(r.status))));
@@ -234,7 +235,10 @@ Data documentData(const store::DocumentRecord& r) {
 }
 
 Reply documentPage(Desk& desk, const Visitor& who, const store::DocumentRecord& r, const Warnings& warnings, bool justIssued) {
-    Data d = documentData(r);
+    std::string registerName;
+    if (r.registerId)
+        if (const auto reg = desk.api.ctx.store.registerById(r.registerId)) registerName = reg->name;  // the document's own, already visible
+    Data d = documentData(r, registerName);
     Data findings{Data::type::list};
     for (const auto& w : warnings) findings << messageData(w.messageVi, w.messageEn);
     d.set("findings", findings);

@@ -110,6 +110,18 @@ void Store::setDisabled(Id userId, bool disabled, const std::string& actor) {
     });
 }
 
+std::vector<Store::UserRow> Store::users() const {
+    return detail::guarded([&] {
+        Session s = impl_->read();
+        const Rows r = query(s,
+                             "SELECT id, name, role, organ_id, cleared, COALESCE(login, ''), disabled, locked_until FROM users ORDER BY id", {});
+        std::vector<UserRow> out;
+        const std::int64_t now = unixNow();
+        for (std::size_t i = 0; i < r.size(); ++i) out.push_back(UserRow{userFrom(r, i), r.s(i, 5), r.i(i, 6) != 0, r.i(i, 7) > now});
+        return out;
+    });
+}
+
 bool Store::setPassword(const std::string& login, const std::string& passwordHash, const std::string& actor) {
     return detail::guarded([&] {
         Impl::Tx tx(*impl_);

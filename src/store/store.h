@@ -217,6 +217,13 @@ public:
     std::optional<DeskSession> session(const std::string& tokenHash) const;
     void endSession(const std::string& tokenHash);
     void setDisabled(Id userId, bool disabled, const std::string& actor);
+    struct UserRow {
+        User user;
+        std::string login;  // "" : API only
+        bool disabled = false;
+        bool locked = false;  // locked out now (store clock)
+    };
+    std::vector<UserRow> users() const;
     // A new password hash for `login` (and the lock and failure count cleared); false when no
     // user has that login.
     bool setPassword(const std::string& login, const std::string& passwordHash, const std::string& actor);

@@ -109,7 +109,9 @@ protected:
         if (server_) server_->stop();
     }
     void addUser(const std::string& login, store::Role role) {
-        ASSERT_TRUE(store_->addUser(store::NewUser{"Chị " + login, role, btp_.id, false, login, service::hashPassword(kPassword).value()}).ok());
+        auto token = store_->addUser(store::NewUser{"Chị " + login, role, btp_.id, false, login, service::hashPassword(kPassword).value()});
+        ASSERT_TRUE(token.ok());
+        tokens_[login] = token.value();
     }
     Page signIn(Browser& b, const std::string& login, const std::string& password) {
         const Page form = b.get("/dang-nhap");
@@ -134,6 +136,7 @@ protected:
     }
 
     std::atomic<std::int64_t> now_{1'780'000'000};
+    std::map<std::string, std::string> tokens_;  // API tokens by login
     std::unique_ptr<store::Store> store_;
     store::Organ btp_;
     std::unique_ptr<server::Server> server_;
@@ -301,6 +304,8 @@ TEST_P(DeskTest, ADisabledUserIsSignedOutAndRefused) {
     EXPECT_EQ(b.get("/van-ban-di").status, 303) << "the session ended with the account";
     Browser again(server_->port());
     EXPECT_EQ(signIn(again, "lan", kPassword).status, 401);
+    EXPECT_FALSE(store_->authenticate(tokens_["lan"])) << "nor does the API token work";
+    EXPECT_TRUE(store_->authenticate(tokens_["xem"]));
 }
 
 TEST_P(DeskTest, SearchFindsACodeTypedSloppilyAndWordsWithoutDiacritics) {
