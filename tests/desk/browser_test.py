@@ -4,7 +4,8 @@ python3-selenium) drives a real `vanthu serve` on a free loopback port over a te
 database. Flow: sign in; fill the Công văn form with a trích yếu that starts with "V/v" and holds
 a <script>; see the core's finding beside Trích yếu and the script shown as text (it never runs);
 fix it; issue; see the number and code; download the PDF (named 01-BTP-VP.pdf) and read it with
-pdftotext. Screenshots of each step go to --out (build/desk-screens/); look at them.
+pdftotext; find it in Tra cứu by its code typed sloppily; open Văn bản đến; the form on a 390 px
+screen; sign out. Screenshots of each step go to --out (build/desk-screens/); look at them.
 
 usage: browser_test.py --binary build/vanthu --out build/desk-screens
 Exit 0 passed, 1 failed, 77 skipped (a tool is missing and CI is not "true").
@@ -91,9 +92,21 @@ def shot(driver, out, name):
     print(f"screenshot {out / name}")
 
 
+def navigate(driver, element):
+    """Clicks a link or a submit button and waits for the next page (the old one goes stale), so
+    no check runs against the page that was there before."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(old))
+
+
 def flow(driver, base, out, downloads):
     from selenium.webdriver.common.by import By
     find = driver.find_element
+    go = lambda element: navigate(driver, element)  # noqa: E731
 
     driver.get(base + "/")
     check(driver.current_url.endswith("/dang-nhap"), f"/ without a session goes to sign-in, not {driver.current_url}")
@@ -101,11 +114,11 @@ def flow(driver, base, out, downloads):
     find(By.ID, "login").send_keys("lan")
     find(By.ID, "password").send_keys(PASSWORD)
     shot(driver, out, "01-dang-nhap.png")
-    find(By.CSS_SELECTOR, "form button[type=submit]").click()
+    go(find(By.CSS_SELECTOR, "form button[type=submit]"))
     check(driver.current_url.endswith("/van-ban-di"), f"signed in, the outgoing list: {driver.current_url}")
     check(find(By.TAG_NAME, "h1").text.startswith("Văn bản đi"), "the list's heading")
 
-    find(By.LINK_TEXT, "Dự thảo mới").click()
+    go(find(By.LINK_TEXT, "Dự thảo mới"))
     fields = {"ky-hieu": "BTP-VP", "dia-danh": "Hà Nội", "trich-yeu": SCRIPT_SUBJECT, "kinh-gui": "Các Sở Tư pháp",
               "noi-dung": "Bộ Tư pháp đề nghị quý cơ quan góp ý dự thảo Thông tư, gửi về trước ngày 15 tháng 12 năm 2026./.",
               "chuc-vu": "CHÁNH VĂN PHÒNG", "nguoi-ky": "Nguyễn Văn An", "noi-nhan": "Như trên\nLãnh đạo Bộ (để báo cáo)",
@@ -114,7 +127,7 @@ def flow(driver, base, out, downloads):
         el = find(By.ID, name)
         el.clear()
         el.send_keys(value)
-    find(By.CSS_SELECTOR, "form.draft button[type=submit]").click()
+    go(find(By.CSS_SELECTOR, "form.draft button[type=submit]"))
 
     # The finding sits under Trích yếu (its list is the field's aria-describedby), and the script is text.
     finding = find(By.ID, "luu-y-trich-yeu")
@@ -128,12 +141,12 @@ def flow(driver, base, out, downloads):
     el = find(By.ID, "trich-yeu")
     el.clear()
     el.send_keys(FIXED_SUBJECT)
-    find(By.CSS_SELECTOR, "form.draft button[type=submit]").click()
+    go(find(By.CSS_SELECTOR, "form.draft button[type=submit]"))
     check(re.search(r"/van-ban-di/\d+$", driver.current_url), f"fixed, the draft's page: {driver.current_url}")
     check("Dự thảo" in find(By.TAG_NAME, "h1").text, "a draft's heading")
     shot(driver, out, "03-du-thao.png")
 
-    find(By.XPATH, "//button[normalize-space()='Ban hành']").click()
+    go(find(By.XPATH, "//button[normalize-space()='Ban hành']"))
     notice = find(By.CSS_SELECTOR, ".notice").text
     check("số 01" in notice and "01/BTP-VP" in notice, f"the number and code after issue: {notice!r}")
     check(find(By.TAG_NAME, "h1").text == "01/BTP-VP", "the page is titled by its code")
@@ -153,6 +166,15 @@ def flow(driver, base, out, downloads):
     check("01/BTP-VP" in find(By.TAG_NAME, "table").text, "the list shows the issued document")
     shot(driver, out, "05-danh-sach.png")
 
+    go(find(By.LINK_TEXT, "Tra cứu"))
+    find(By.ID, "q").send_keys("01 btp vp")  # the code typed sloppily
+    go(find(By.CSS_SELECTOR, "form[role=search] button"))
+    check("01/BTP-VP" in find(By.TAG_NAME, "table").text, "Tra cứu finds the code typed sloppily")
+    shot(driver, out, "07-tra-cuu.png")
+    go(find(By.LINK_TEXT, "Văn bản đến"))
+    check(find(By.TAG_NAME, "h1").text.startswith("Văn bản đến năm"), "the incoming register's page")
+    shot(driver, out, "08-van-ban-den.png")
+
     driver.set_window_size(390, 900)  # a narrow screen: nothing wider than the window
     driver.get(base + "/van-ban-di/moi")
     overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
@@ -161,7 +183,7 @@ def flow(driver, base, out, downloads):
     print(f"screenshot {out / '06-man-hinh-hep.png'}")
 
     driver.set_window_size(1280, 900)
-    find(By.XPATH, "//button[normalize-space()='Đăng xuất']").click()
+    go(find(By.XPATH, "//button[normalize-space()='Đăng xuất']"))
     check(driver.current_url.endswith("/dang-nhap"), "signed out")
     driver.get(base + "/van-ban-di")
     check(driver.current_url.endswith("/dang-nhap"), "after sign-out the list needs a sign-in again")
@@ -192,7 +214,7 @@ def main():
         try:
             driver = browser(downloads)
             flow(driver, desk.base, out, downloads)
-        except AssertionError as e:
+        except Exception as e:  # an assertion, or selenium not finding what the page should have
             if driver:
                 driver.save_screenshot(str(out / "failed.png"))
             print(f"FAIL {e}", file=sys.stderr)

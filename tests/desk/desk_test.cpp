@@ -259,6 +259,8 @@ TEST_P(DeskTest, AFindingIsShownBesideItsFieldAndTheDraftIsIssuedWithANumber) {
     EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
     EXPECT_NE(testing::pdfText(pdf.body).find("Số: 01/BTP-VP"), std::string::npos);
     EXPECT_EQ(b.post("/van-ban-di/1/ban-hanh", {{"csrf", csrf}}).status, 409) << "issued once";
+    EXPECT_NE(b.get("/tra-cuu?q=01+btp+vp").body.find("href=\"/van-ban-di/1\">01/BTP-VP</a>"), std::string::npos)
+        << "an edited draft, once issued, is found by its code";
 }
 
 TEST_P(DeskTest, ADownloadIsNamedFromTheCodeInUtf8) {
