@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "core/strings.h"
+#include "text/unicode.h"
 
 namespace vanthu::desk {
 
@@ -59,7 +60,7 @@ std::vector<model::Recipient> recipientsFromForm(const std::string& text) {
         while (!line.empty() && (line.back() == ';' || line.back() == '.')) line.pop_back();
         if (!line.empty() && line.front() == '-') line = std::string(trimSpaces(line.substr(1)));
         model::Recipient r;
-        if (lowerAscii(line) == "nh\xc6\xb0 tr\xc3\xaan" || line == "Như trên") r.kind = model::RecipientKind::AsAbove;
+        if (text::toLower(line) == "như trên") r.kind = model::RecipientKind::AsAbove;
         else r.name = line;
         out.push_back(r);
     }

@@ -3,9 +3,13 @@
 #include <argon2.h>
 #include <sys/random.h>
 
+#include <semaphore>
+
 #include "core/digest.h"
 #include "core/error.h"
+#include "core/utf8.h"
 #include "service/access.h"
+#include "text/unicode.h"
 
 namespace vanthu::service {
 
@@ -18,6 +22,24 @@ constexpr std::uint32_t kLanes = 1;
 constexpr std::size_t kSaltBytes = 16;
 constexpr std::size_t kHashBytes = 32;
 constexpr std::size_t kMaxPasswordBytes = 1024;
+
+// Each Argon2 call takes kMemoryKiB: at most kConcurrentHashes at once, so a burst of sign-ins
+// waits instead of taking 19 MiB per server thread.
+constexpr std::ptrdiff_t kConcurrentHashes = 4;
+std::counting_semaphore<kConcurrentHashes>& hashGate() {
+    static std::counting_semaphore<kConcurrentHashes> gate(kConcurrentHashes);
+    return gate;
+}
+struct HashSlot {
+    HashSlot() { hashGate().acquire(); }
+    ~HashSlot() { hashGate().release(); }
+    HashSlot(const HashSlot&) = delete;
+    HashSlot& operator=(const HashSlot&) = delete;
+};
+
+// The same password typed on another keyboard may come composed or decomposed (NFD from macOS):
+// both hash as NFC. Bytes that are not UTF-8 are hashed as they are.
+std::string normalized(const std::string& password) { return isValidUtf8(password) ? text::nfc(password) : password; }
 
 std::string randomBytes(std::size_t n) {
     std::string out(n, '\0');
@@ -59,11 +81,13 @@ Result<std::string> hashPassword(const std::string& password) {
                        "Mật khẩu phải dài từ " + std::to_string(kMinPasswordBytes) + " đến " + std::to_string(kMaxPasswordBytes) + " byte",
                        "the password must be " + std::to_string(kMinPasswordBytes) + " to " + std::to_string(kMaxPasswordBytes) + " bytes long",
                        "password");
+    const std::string pw = normalized(password);
     const std::string salt = randomBytes(kSaltBytes);
     const std::size_t encodedLength = argon2_encodedlen(kPasses, kMemoryKiB, kLanes, kSaltBytes, kHashBytes, Argon2_id);
     std::string encoded(encodedLength, '\0');
-    const int rc = argon2id_hash_encoded(kPasses, kMemoryKiB, kLanes, password.data(), password.size(), salt.data(), salt.size(),
-                                         kHashBytes, encoded.data(), encoded.size());
+    HashSlot slot;
+    const int rc = argon2id_hash_encoded(kPasses, kMemoryKiB, kLanes, pw.data(), pw.size(), salt.data(), salt.size(), kHashBytes,
+                                         encoded.data(), encoded.size());
     if (rc != ARGON2_OK) throw Failure(Errc::Internal, std::string("argon2: ") + argon2_error_message(rc));
     encoded.resize(encoded.find('\0') == std::string::npos ? encoded.size() : encoded.find('\0'));
     return encoded;
@@ -71,7 +95,9 @@ Result<std::string> hashPassword(const std::string& password) {
 
 bool passwordMatches(const std::string& encodedHash, const std::string& password) {
     if (encodedHash.empty() || password.size() > kMaxPasswordBytes) return false;
-    return argon2id_verify(encodedHash.c_str(), password.data(), password.size()) == ARGON2_OK;
+    const std::string pw = normalized(password);
+    HashSlot slot;
+    return argon2id_verify(encodedHash.c_str(), pw.data(), pw.size()) == ARGON2_OK;
 }
 
 Result<SignedIn> signIn(Context& ctx, const std::string& login, const std::string& password) {

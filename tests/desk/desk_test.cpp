@@ -17,6 +17,7 @@
 #include "service/accounts.h"
 #include "store/fixtures.h"
 #include "support/test_support.h"
+#include "text/unicode.h"
 
 namespace vanthu::desk {
 namespace {
@@ -287,6 +288,15 @@ TEST_P(DeskTest, AViewerCannotDraftTheCoreRefuses) {
     EXPECT_EQ(p.status, 403);
     EXPECT_NE(p.body.find("Vai trò viewer không được làm việc này"), std::string::npos);
     EXPECT_EQ(documents(), 0);
+}
+
+TEST_P(DeskTest, APasswordTypedDecomposedMatchesItsComposedForm) {
+    const std::string composed = "mật khẩu văn thư";
+    ASSERT_TRUE(store_->addUser(store::NewUser{"Anh Minh", store::Role::Clerk, btp_.id, false, "minh", service::hashPassword(composed).value()}).ok());
+    const std::string decomposed = text::nfd(composed);
+    ASSERT_NE(decomposed, composed);
+    Browser b(server_->port());
+    EXPECT_EQ(signIn(b, "minh", decomposed).status, 303);
 }
 
 TEST_P(DeskTest, SignOutEndsTheSession) {
