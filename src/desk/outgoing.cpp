@@ -8,6 +8,7 @@
 #include "input/document_writer.h"
 #include "model/document_type.h"
 #include "service/documents.h"
+#include "service/exchange.h"
 #include "service/files.h"
 #include "service/registers.h"
 #include "text/unicode.h"
@@ -234,6 +235,46 @@ Data documentData(const store::DocumentRecord& r, const std::string& registerNam
     return d;
 }
 
+// Before issuing: each Nơi nhận line and what it resolves to, and every recipient that will not
+// be delivered (the core's warnings), for the clerk to acknowledge. After: the deliveries.
+void addExchangeData(Desk& desk, const Visitor& who, const store::DocumentRecord& r, Data& d) {
+    service::Exchange* exchange = desk.api.ctx.exchange;
+    if (!exchange) return;
+    if (r.status == store::Status::Draft) {
+        auto preview = exchange->previewRecipients(who.user, r.id);
+        if (!preview.ok()) return;  // a draft the core cannot resolve yet: its own page says why on issue
+        Data lines{Data::type::list};
+        for (const auto& l : preview.value().resolution.lines) {
+            Data line;
+            line.set("text", l.text);
+            line.set("resolved", l.resolved());
+            lines << line;
+        }
+        Data warnings{Data::type::list};
+        for (const auto& w : preview.value().warnings) warnings << messageData(w.messageVi, w.messageEn);
+        d.set("preview_lines", lines);
+        d.set("has_preview", !lines.is_empty_list());
+        d.set("preview_warnings", warnings);
+        d.set("must_acknowledge", !warnings.is_empty_list());
+        d.set("delivery_count", std::to_string(preview.value().deliveries.size()));
+        return;
+    }
+    auto deliveries = exchange->deliveriesOf(who.user, r.id, nullptr);
+    if (!deliveries.ok()) return;
+    Data rows{Data::type::list};
+    for (const auto& v : deliveries.value()) {
+        Data row;
+        row.set("recipient", v.row.recipientName);
+        row.set("state", v.row.state);
+        row.set("attempts", std::to_string(v.row.attempts));
+        row.set("updated", v.row.updatedAt);
+        row.set("error", v.row.lastError);
+        rows << row;
+    }
+    d.set("deliveries", rows);
+    d.set("has_deliveries", !rows.is_empty_list());
+}
+
 Reply documentPage(Desk& desk, const Visitor& who, const store::DocumentRecord& r, const Warnings& warnings, bool justIssued) {
     std::string registerName;
     if (r.registerId)
@@ -245,6 +286,7 @@ Reply documentPage(Desk& desk, const Visitor& who, const store::DocumentRecord& 
     d.set("has_findings", !warnings.empty());
     d.set("just_issued", justIssued);
     d.set("code", r.code);
+    addExchangeData(desk, who, r, d);
     return page(desk, who, r.code.empty() ? "Dự thảo #" + std::to_string(r.id) : "Văn bản " + r.code, "document", d);
 }
 
@@ -256,7 +298,12 @@ Reply getDocument(Desk& desk, Call& call) {
 
 Reply postIssue(Desk& desk, Call& call) {
     const Visitor who = requireVisitor(desk, call);
-    checkCsrf(who, readForm(call));
+    const Form form = readForm(call);
+    checkCsrf(who, form);
+    // The page asked the clerk to acknowledge the recipients that will not be delivered.
+    if (form.count("must_acknowledge") && field(form, "da-xem-canh-bao") != "1")
+        server::fail(400, "not_acknowledged", "Hãy đánh dấu đã xem các cảnh báo về nơi nhận trước khi ban hành",
+                     "tick that you have read the warnings about the recipients before issuing", "da-xem-canh-bao");
     auto out = service::issueDocument(desk.api.ctx, who.user, pageId(call), service::IssueOptions{});
     const auto& issued = server::need(out);
     return documentPage(desk, who, issued.record, issued.warnings, true);

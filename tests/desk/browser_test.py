@@ -146,6 +146,11 @@ def flow(driver, base, out, downloads):
     check("Dự thảo" in find(By.TAG_NAME, "h1").text, "a draft's heading")
     shot(driver, out, "03-du-thao.png")
 
+    # The recipients that will not be delivered are listed, and must be acknowledged before issuing.
+    preview = find(By.CSS_SELECTOR, "ul.recipients").text
+    check("Lãnh đạo Bộ (để báo cáo) — chưa xác định được" in preview, f"the unresolved Nơi nhận line: {preview!r}")
+    check(driver.execute_script("return document.getElementById('da-xem-canh-bao').required"), "the acknowledgement is required")
+    find(By.ID, "da-xem-canh-bao").click()
     go(find(By.XPATH, "//button[normalize-space()='Ban hành']"))
     notice = find(By.CSS_SELECTOR, ".notice").text
     check("số 01" in notice and "01/BTP-VP" in notice, f"the number and code after issue: {notice!r}")

@@ -250,6 +250,10 @@ TEST_P(DeskTest, AFindingIsShownBesideItsFieldAndTheDraftIsIssuedWithANumber) {
     // Fixed, the draft goes to its page; issued, it has its number and code.
     const Page fixed = b.post("/van-ban-di/1/sua", congVan(csrf, "Góp ý dự thảo"));
     ASSERT_EQ(fixed.status, 303) << fixed.body;
+    const Page unacknowledged = b.post("/van-ban-di/1/ban-hanh", {{"csrf", csrf}, {"must_acknowledge", "1"}});
+    EXPECT_EQ(unacknowledged.status, 400) << "warnings shown to acknowledge, not acknowledged: not issued";
+    EXPECT_NE(unacknowledged.body.find("Hãy đánh dấu đã xem các cảnh báo"), std::string::npos);
+    EXPECT_EQ(store_->document(1).value().status, store::Status::Draft);
     const Page issued = b.post("/van-ban-di/1/ban-hanh", {{"csrf", csrf}});
     ASSERT_EQ(issued.status, 200) << issued.body;
     EXPECT_NE(issued.body.find("số <strong>01</strong>, số ký hiệu <strong>01/BTP-VP</strong>"), std::string::npos) << issued.body;
