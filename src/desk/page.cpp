@@ -47,7 +47,7 @@ std::string readText(const std::filesystem::path& p) {
 
 Templates::Templates(const std::string& dir) {
     namespace fs = std::filesystem;
-    for (const char* name : {"layout", "sign_in", "error", "outgoing_list", "document", "draft_form", "incoming_list", "search"}) {
+    for (const char* name : {"layout", "sign_in", "error", "outgoing_list", "document", "draft_form", "incoming_list", "search", "users"}) {
         const fs::path p = fs::path(dir) / (std::string(name) + ".mustache");
         auto t = std::make_unique<kainjow::mustache::mustache>(readText(p));
         if (!t->is_valid()) throw Failure(Errc::InvalidInput, "desk template " + p.string() + ": " + t->error_message());
@@ -82,6 +82,7 @@ Reply page(const Desk& desk, const std::optional<Visitor>& who, const std::strin
         user.set("role", roleLabel(who->user.role));
         user.set("organ", who->organName);
         user.set("csrf", who->csrf);
+        user.set("admin", who->user.role == store::Role::Admin);  // the menu only; the core checks the role
         layout.set("visitor", user);
         data.set("csrf", who->csrf);
     }
@@ -220,6 +221,7 @@ void addDeskRoutes(server::Router& router, server::Api& api, const DeskOptions& 
     addSignInRoutes(router, desk);
     addOutgoingRoutes(router, desk);
     addLookupRoutes(router, desk);
+    addUserRoutes(router, desk);
 }
 
 }  // namespace vanthu::desk

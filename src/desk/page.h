@@ -81,9 +81,10 @@ void addPage(server::Router& router, const std::shared_ptr<Desk>& desk, const st
 // One error or warning for a template: {message_vi, message_en}.
 Data messageData(const std::string& vi, const std::string& en);
 
-// Routes of each part (sign_in.cpp, outgoing.cpp, lookup.cpp).
+// Routes of each part (sign_in.cpp, outgoing.cpp, lookup.cpp, users.cpp).
 void addSignInRoutes(server::Router& router, const std::shared_ptr<Desk>& desk);
 void addOutgoingRoutes(server::Router& router, const std::shared_ptr<Desk>& desk);
 void addLookupRoutes(server::Router& router, const std::shared_ptr<Desk>& desk);
+void addUserRoutes(server::Router& router, const std::shared_ptr<Desk>& desk);
 
 }  // namespace vanthu::desk

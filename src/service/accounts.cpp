@@ -122,6 +122,22 @@ std::optional<store::DeskSession> sessionFor(Context& ctx, const std::string& se
     return ctx.store.session(sha256Hex(sessionToken));
 }
 
+Result<std::vector<store::Store::UserRow>> listUsers(Context& ctx, const store::User& who) {
+    if (auto e = requireRole(who, {store::Role::Admin})) return *e;
+    return ctx.store.users();
+}
+
+std::optional<Error> setUserDisabled(Context& ctx, const store::User& who, store::Id userId, bool disabled) {
+    if (auto e = requireRole(who, {store::Role::Admin})) return e;
+    if (disabled && userId == who.id)
+        return refusal(Errc::Conflict, "self_disable", "Không tự khóa tài khoản của mình được", "an admin cannot disable themself", "id");
+    bool known = false;
+    for (const auto& u : ctx.store.users()) known = known || u.user.id == userId;
+    if (!known) return refusal(Errc::NotFound, "not_found", "Không có người dùng này", "no such user", "id");
+    ctx.store.setDisabled(userId, disabled, actorLabel(who));
+    return std::nullopt;
+}
+
 void signOut(Context& ctx, const std::string& sessionToken) {
     if (!sessionToken.empty()) ctx.store.endSession(sha256Hex(sessionToken));
 }

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "service/context.h"
@@ -39,6 +40,11 @@ Result<SignedIn> signIn(Context& ctx, const std::string& login, const std::strin
 // The session behind a cookie's token, if it is still valid.
 std::optional<store::DeskSession> sessionFor(Context& ctx, const std::string& sessionToken);
 void signOut(Context& ctx, const std::string& sessionToken);
+
+// Admins only (forbidden_role otherwise): every user with their login and state; disabling one
+// ends their sessions and refuses their API token. An admin cannot disable themself.
+Result<std::vector<store::Store::UserRow>> listUsers(Context& ctx, const store::User& who);
+std::optional<Error> setUserDisabled(Context& ctx, const store::User& who, store::Id userId, bool disabled);
 
 // 32 random bytes as hex (the kernel's getrandom): session and CSRF tokens.
 std::string randomToken();

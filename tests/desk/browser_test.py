@@ -45,8 +45,9 @@ class Desk:
         self.db = f"sqlite:{work}/desk.db"
         pw = work / "password"
         pw.write_text(PASSWORD + "\n", encoding="utf-8")
-        subprocess.run([binary, "user", "add", "--name", "Chị Lan", "--role", "clerk", "--organ", "BTP", "--organ-name", "BỘ TƯ PHÁP",
-                        "--login", "lan", "--password-file", str(pw), "--db", self.db], check=True, capture_output=True)
+        for name, role, login in (("Chị Lan", "clerk", "lan"), ("Anh Quản trị", "admin", "quantri")):
+            subprocess.run([binary, "user", "add", "--name", name, "--role", role, "--organ", "BTP", "--organ-name", "BỘ TƯ PHÁP",
+                            "--login", login, "--password-file", str(pw), "--db", self.db], check=True, capture_output=True)
         self.proc = subprocess.Popen([binary, "serve", "--db", self.db, "--host", "127.0.0.1", "--port", "0"],
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.base = None
@@ -192,6 +193,27 @@ def flow(driver, base, out, downloads):
     check(driver.current_url.endswith("/dang-nhap"), "signed out")
     driver.get(base + "/van-ban-di")
     check(driver.current_url.endswith("/dang-nhap"), "after sign-out the list needs a sign-in again")
+
+    # An admin disables Chị Lan, who is then refused.
+    sign_in(driver, base, "quantri")
+    go(find(By.LINK_TEXT, "Người dùng"))
+    go(find(By.XPATH, "//tr[td[normalize-space()='lan']]//button"))
+    check("đã khóa" in find(By.XPATH, "//tr[td[normalize-space()='lan']]").text, "Chị Lan is disabled")
+    shot(driver, out, "09-nguoi-dung.png")
+    go(find(By.XPATH, "//button[normalize-space()='Đăng xuất']"))
+    sign_in(driver, base, "lan")
+    check(driver.current_url.endswith("/dang-nhap"), "a disabled user stays at the sign-in page")
+    alert = find(By.CSS_SELECTOR, "[role=alert]").text
+    check("Tên đăng nhập hoặc mật khẩu không đúng" in alert, f"a disabled user is refused: {alert!r}")
+    shot(driver, out, "10-bi-tu-choi.png")
+
+
+def sign_in(driver, base, login):
+    from selenium.webdriver.common.by import By
+    driver.get(base + "/dang-nhap")
+    driver.find_element(By.ID, "login").send_keys(login)
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
 
 
 def main():

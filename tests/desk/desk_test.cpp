@@ -324,6 +324,31 @@ TEST_P(DeskTest, ADisabledUserIsSignedOutAndRefused) {
     EXPECT_TRUE(store_->authenticate(tokens_["xem"]));
 }
 
+TEST_P(DeskTest, AnAdminDisablesAUserWhoIsThenRefusedAndAClerkCannotReachThePage) {
+    addUser("quantri", store::Role::Admin);
+    Browser lan = signedIn();
+    Browser clerkAtUsers = signedIn();
+    EXPECT_EQ(clerkAtUsers.get("/nguoi-dung").status, 403) << "the core refuses a clerk, whatever the menu shows";
+    EXPECT_EQ(lan.get("/van-ban-di").body.find("/nguoi-dung"), std::string::npos) << "no menu entry for a clerk";
+    Browser admin = signedIn("quantri");
+    const Page users = admin.get("/nguoi-dung");
+    ASSERT_EQ(users.status, 200) << users.body;
+    const std::int64_t lanId = store_->credentials("lan")->user.id;
+    EXPECT_NE(users.body.find("action=\"/nguoi-dung/" + std::to_string(lanId) + "/khoa\""), std::string::npos);
+    const std::string csrf = hidden(users.body, "csrf");
+    EXPECT_EQ(clerkAtUsers.post("/nguoi-dung/" + std::to_string(lanId) + "/khoa", {{"csrf", hidden(clerkAtUsers.get("/van-ban-di").body, "csrf")}}).status, 403);
+    EXPECT_EQ(admin.post("/nguoi-dung/" + std::to_string(lanId) + "/khoa", {{"csrf", csrf}}).status, 303);
+    EXPECT_EQ(lan.get("/van-ban-di").status, 303) << "the disabled user's session ended";
+    Browser again(server_->port());
+    EXPECT_EQ(signIn(again, "lan", kPassword).status, 401);
+    EXPECT_NE(admin.get("/nguoi-dung").body.find("đã khóa"), std::string::npos);
+    const std::int64_t adminId = store_->credentials("quantri")->user.id;
+    EXPECT_EQ(admin.post("/nguoi-dung/" + std::to_string(adminId) + "/khoa", {{"csrf", csrf}}).status, 409) << "not oneself";
+    EXPECT_EQ(admin.post("/nguoi-dung/99999/khoa", {{"csrf", csrf}}).status, 404);
+    EXPECT_EQ(admin.post("/nguoi-dung/" + std::to_string(lanId) + "/mo-khoa", {{"csrf", csrf}}).status, 303);
+    EXPECT_EQ(signIn(again, "lan", kPassword).status, 303);
+}
+
 TEST_P(DeskTest, SearchFindsACodeTypedSloppilyAndWordsWithoutDiacritics) {
     Browser b = signedIn();
     const std::string csrf = hidden(b.get("/van-ban-di/moi").body, "csrf");
