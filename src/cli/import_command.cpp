@@ -1,6 +1,7 @@
 // vanthu import: an existing document as plain text (or Markdown) → our document XML.
 #include "cli/import_command.h"
 
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -9,6 +10,7 @@
 
 #include "core/error.h"
 #include "core/files.h"
+#include "distribution/agency_directory.h"
 #include "input/document_reader.h"
 #include "input/document_writer.h"
 #include "input/text_cleanup.h"
@@ -22,10 +24,11 @@ namespace {
 constexpr const char* kImportUsage =
     "usage: vanthu import FILE.txt -o OUT.xml [--encoding utf-8|tcvn3|vni|cp1258]\n"
     "         [--issuer NAME] [--abbreviation ABBR] [--organ-id ID] [--parent NAME]\n"
-    "         [--place PLACE] [--date YYYY-MM-DD] [--type TYPE-KEY]\n"
+    "         [--place PLACE] [--date YYYY-MM-DD] [--type TYPE-KEY] [--directory AGENCIES.xml]\n"
     "  Reads a document from its text (copied from Word/PDF or converted to Markdown), writes it\n"
     "  as document XML (schemas/document.xsd) and checks it as 'vanthu check' does. The options\n"
-    "  supply what the text lacks (often the header table). What was guessed or repaired is\n"
+    "  supply what the text lacks (often the header table); --parent \"\" says there is no cơ quan\n"
+    "  chủ quản; --directory settles how the header's organ lines split. What was guessed or repaired is\n"
     "  printed as notes, one per line: FILE:LINE:1: field: note: ghi chú (note).\n";
 
 template <class Items>  // Errors or Warnings
@@ -38,7 +41,8 @@ void printNotes(std::ostream& err, const std::string& file, const Items& errors,
 }
 
 struct ImportArgs {
-    std::string file, output, encoding = "utf-8", issuer, abbreviation, organId, parent, place, date, type;
+    std::string file, output, encoding = "utf-8", issuer, abbreviation, organId, parent, place, date, type, directory;
+    bool parentGiven = false;  // --parent "" is an answer: no cơ quan chủ quản
 };
 
 // The command line; nothing when it is wrong (the reason and the usage are printed).
@@ -60,7 +64,8 @@ std::optional<ImportArgs> parseImportArgs(const std::vector<std::string>& a, std
         else if (o == "--issuer") ok = value(r.issuer);
         else if (o == "--abbreviation") ok = value(r.abbreviation);
         else if (o == "--organ-id") ok = value(r.organId);
-        else if (o == "--parent") ok = value(r.parent);
+        else if (o == "--parent") ok = value(r.parent), r.parentGiven = true;
+        else if (o == "--directory") ok = value(r.directory);
         else if (o == "--place") ok = value(r.place);
         else if (o == "--date") ok = value(r.date);
         else if (o == "--type") ok = value(r.type);
@@ -85,7 +90,21 @@ std::optional<ImportArgs> parseImportArgs(const std::vector<std::string>& a, std
 std::optional<input::ImportOptions> importOptions(const ImportArgs& args, std::ostream& err) {
     input::ImportOptions options;
     if (!args.issuer.empty()) options.issuer = model::Organ{args.issuer, args.abbreviation, args.organId};
-    if (!args.parent.empty()) options.parentIssuer = model::Organ{args.parent, "", ""};
+    if (args.parentGiven) options.parentIssuer = model::Organ{args.parent, "", ""};
+    if (!args.directory.empty()) {
+        auto loaded = distribution::AgencyDirectory::loadFile(args.directory);
+        if (!loaded.ok()) {
+            printNotes(err, args.directory, loaded.errors(), nullptr);
+            return std::nullopt;
+        }
+        // Shared: the options (and so the lookup) outlive this function.
+        auto agencies = std::make_shared<distribution::AgencyDirectory>(std::move(loaded.value().directory));
+        options.findOrgan = [agencies](const std::string& printed) -> std::optional<input::KnownOrgan> {
+            const auto* a = agencies->findOrgan(model::Organ{printed, "", ""});
+            if (!a) return std::nullopt;
+            return input::KnownOrgan{"", a->abbreviation, a->organId};  // the name stays as printed
+        };
+    }
     options.place = args.place;
     if (!args.date.empty()) {
         const auto d = input::parseIsoDate(args.date);

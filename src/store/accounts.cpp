@@ -84,14 +84,10 @@ Result<std::string> Store::addUser(const NewUser& u) {
     return detail::guarded([&]() -> Result<std::string> {
         const std::string token = "vt_" + randomHex(24);
         Impl::Tx tx(*impl_);
-        detail::Params params{u.name, std::string(roleName(u.role)), u.organId, std::int64_t(u.cleared ? 1 : 0), sha256Hex(token),
-                              u.passwordHash};
-        // No login stays NULL (the unique index allows many); the seam has no NULL value.
-        std::string sql = "INSERT INTO users (name, role, organ_id, cleared, token_hash, password_hash) VALUES ($1, $2, $3, $4, $5, $6)";
-        if (!u.login.empty()) {
-            sql = "INSERT INTO users (name, role, organ_id, cleared, token_hash, password_hash, login) VALUES ($1, $2, $3, $4, $5, $6, $7)";
-            params.push_back(u.login);
-        }
+        const detail::Params params{u.name,        std::string(roleName(u.role)), u.organId, std::int64_t(u.cleared ? 1 : 0),
+                                    sha256Hex(token), u.passwordHash,                u.login};
+        const std::string sql =
+            "INSERT INTO users (name, role, organ_id, cleared, token_hash, password_hash, login) VALUES ($1, $2, $3, $4, $5, $6, $7)";
         try {
             exec(tx.s(), sql, params);
         } catch (const detail::UniqueViolation&) {

@@ -114,7 +114,7 @@ std::vector<Store::UserRow> Store::users() const {
     return detail::guarded([&] {
         Session s = impl_->read();
         const Rows r = query(s,
-                             "SELECT id, name, role, organ_id, cleared, COALESCE(login, ''), disabled, locked_until FROM users ORDER BY id", {});
+                             "SELECT id, name, role, organ_id, cleared, login, disabled, locked_until FROM users ORDER BY id", {});
         std::vector<UserRow> out;
         const std::int64_t now = unixNow();
         for (std::size_t i = 0; i < r.size(); ++i) out.push_back(UserRow{userFrom(r, i), r.s(i, 5), r.i(i, 6) != 0, r.i(i, 7) > now});
