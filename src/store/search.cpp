@@ -63,6 +63,7 @@ void addFields(const Query& q, Filter& f) {
     if (!q.from.empty()) f.add(" AND d.issue_date <> '' AND d.issue_date >= $N", q.from);
     if (!q.to.empty()) f.add(" AND d.issue_date <> '' AND d.issue_date <= $N", q.to);
     if (q.registerId) f.add(" AND d.register_id = $N", q.registerId);
+    if (!q.status.empty()) f.add(" AND d.status = $N", q.status);
 }
 
 // The words (folded) or the code must match. False when the text has nothing to match.
@@ -123,7 +124,7 @@ std::string rankOf(const std::string& text, bool pg, std::size_t base, Params& o
 // documents carrying the words as typed first, then the others, newest (highest id) first.
 std::optional<SearchResult> Store::Impl::searchIndexOnly(const Query& q) {
     if (backend != Backend::Sqlite || q.text.empty() || !q.code.empty() || !q.issuer.empty() || !q.signer.empty() ||
-        !q.from.empty() || !q.to.empty() || q.registerId != 0 || codeLikeKey(model::searchKey(q.text)))
+        !q.from.empty() || !q.to.empty() || q.registerId != 0 || !q.status.empty() || codeLikeKey(model::searchKey(q.text)))
         return std::nullopt;
     const auto folded = tokens(text::fold(q.text));
     const auto typed = tokens(text::toLower(text::nfc(q.text)));
