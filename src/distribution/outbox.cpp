@@ -218,8 +218,8 @@ SendResult Outbox::send(const store::DeliveryRow& row, const OutgoingPackage& pk
 
 void Outbox::recordAttempt(const store::DeliveryRow& row, const SendResult& res) {
     // A delivered edoc comes back with the receiver's first status (01, or 02 with a reason).
-    std::optional<edxml::Status> answer;
-    if (res.outcome == SendResult::Outcome::Delivered && row.kind == "edoc" && !res.reply.empty()) {
+    std::optional<edxml::Status> answer = res.answer;  // read once, by the transport that checked it
+    if (!answer && res.outcome == SendResult::Outcome::Delivered && row.kind == "edoc" && !res.reply.empty()) {
         auto st = edxml::readStatus(res.reply);
         if (st.ok()) answer = st.value().package;
     }

@@ -4,6 +4,7 @@
 // server/axis_transport.h (the national axis, axisRequestHeaders). Package bytes come from edxml::writeEdoc/writeStatus.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "distribution/agency_directory.h"
@@ -24,6 +25,7 @@ struct SendResult {
     std::string remoteId;  // the axis DocId, or the receiving vanthu's id
     std::string error;     // for the delivery row's "last error"
     std::string reply;     // Delivered: what the receiver answered (vanthu: a status package)
+    std::optional<edxml::Status> answer;  // that package, when the transport has read it already
 };
 
 // One implementation per way of reaching an agency (Endpoint::transport). Implementations are

@@ -135,10 +135,13 @@ Poco::Net::HTTPClientSession& sessionFor(const Poco::URI& uri, std::chrono::mill
 // or 02 with a reason) for a document, the JSON acknowledgement {"status": …} for a status. A
 // proxy's error page, an empty or a cut-off body is no proof of receipt: the attempt is retried
 // (the receiver deduplicates, so a package that did arrive is registered once). Why not, or "".
-std::string unusableAnswer(const OutgoingPackage& package, const std::string& body) {
+std::string unusableAnswer(const OutgoingPackage& package, const std::string& body, SendResult& out) {
     if (package.type == edxml::MessageType::Edoc) {
-        if (edxml::readStatus(body).ok()) return "";
-        return "the receiver answered 200 without a status package (" + std::to_string(body.size()) + " bytes)";
+        auto status = edxml::readStatus(body);
+        if (!status.ok())
+            return "the receiver answered 200 without a status package (" + std::to_string(body.size()) + " bytes)";
+        out.answer = std::move(status.value().package);  // the outbox reads it from here, not again
+        return "";
     }
     try {
         const auto v = Poco::JSON::Parser().parse(body);
@@ -189,7 +192,7 @@ SendResult HttpTransport::send(const Agency& recipient, const OutgoingPackage& p
         if (!res.getKeepAlive()) dropSession(uri);
         const int st = int(res.getStatus());
         if (st == 200) {
-            if (auto why = unusableAnswer(package, body); !why.empty()) {
+            if (auto why = unusableAnswer(package, body, out); !why.empty()) {
                 dropSession(uri);
                 out.outcome = SendResult::Outcome::RetryLater;
                 out.error = std::move(why);
