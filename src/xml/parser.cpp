@@ -9,6 +9,7 @@
 #include <system_error>
 #include <utility>
 
+#include <libxml/SAX2.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
@@ -71,6 +72,7 @@ struct ParseSink {
     std::size_t omitted = 0;
     bool sawDoctype = false;
     int doctypeLine = 0;
+    std::optional<std::size_t> tooDeepAt;  // byte offset of the first element nested deeper than kMaxDepth
 };
 
 thread_local ParseSink* tSink = nullptr;
@@ -101,6 +103,22 @@ void refuseDoctype(void* /*ctx*/, const xmlChar*, const xmlChar*, const xmlChar*
     tSink->sawDoctype = true;
     if (tSink->ctxt && tSink->ctxt->input) tSink->doctypeLine = tSink->ctxt->input->line;
     if (tSink->ctxt) xmlStopParser(tSink->ctxt);
+}
+
+// SAX startElementNs hook: libxml2's own depth limit goes with XML_PARSE_HUGE, so this is ours.
+// libxml2 pushes an element's name after this call, so nameNr is the depth of its parent.
+void startElementWithinDepth(void* ctx, const xmlChar* localname, const xmlChar* prefix, const xmlChar* uri,
+                             int nbNamespaces, const xmlChar** namespaces, int nbAttributes, int nbDefaulted,
+                             const xmlChar** attributes) {
+    auto* ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+    if (tSink != nullptr && ctxt->nameNr >= narrow<int>(kMaxDepth)) {
+        if (!tSink->tooDeepAt && ctxt->input != nullptr)
+            tSink->tooDeepAt = static_cast<std::size_t>(ctxt->input->consumed) +
+                               static_cast<std::size_t>(ctxt->input->cur - ctxt->input->base);
+        xmlStopParser(ctxt);
+        return;
+    }
+    xmlSAX2StartElementNs(ctx, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, nbDefaulted, attributes);
 }
 
 // Installs our structured handler for this thread (libxml2 keeps it in thread-local globals) and
@@ -445,14 +463,17 @@ Result<Document> parse(std::string_view bytes, std::size_t maxBytes) {
     if (!ctxt) throw Failure(Errc::Internal, "xmlNewParserCtxt failed");
     sink.ctxt = ctxt.get();
     ctxt->sax->internalSubset = refuseDoctype;
+    ctxt->sax->startElementNs = startElementWithinDepth;
     ctxt->sax->serror = collectParseError;
     ctxt->sax->initialized = XML_SAX2_MAGIC;
     {
         ScopedErrors scope(sink);
-        // NONET: no network; NOCDATA: CDATA becomes text. Never NOENT/DTDLOAD/DTDATTR/DTDVALID/HUGE.
-        // The encoding argument forces UTF-8 (validated above) whatever the declaration says.
+        // NONET: no network; NOCDATA: CDATA becomes text. HUGE lifts libxml2's fixed limits (input
+        // looked at beyond 10,000,000 bytes, a text node or name that long, 256 levels), which our
+        // own replace: maxBytes above and kMaxDepth (see parser.h). Never NOENT/DTDLOAD/DTDATTR/
+        // DTDVALID. The encoding argument forces UTF-8 (validated above) whatever the declaration says.
         impl->doc.reset(xmlCtxtReadMemory(ctxt.get(), impl->source.data(), narrow<int>(impl->source.size()), nullptr,
-                                          "UTF-8", XML_PARSE_NONET | XML_PARSE_NOCDATA));
+                                          "UTF-8", XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_HUGE));
     }
 
     if (sink.sawDoctype || (impl->doc && (impl->doc->intSubset || impl->doc->extSubset))) {
@@ -462,6 +483,15 @@ Result<Document> parse(std::string_view bytes, std::size_t maxBytes) {
             Location{{}, at.line, at.column},
             "Không chấp nhận khai báo <!DOCTYPE> (DTD, thực thể) trong tài liệu XML; hãy xóa khai báo này",
             "A <!DOCTYPE> declaration (DTD, entities) is not allowed in the XML input; remove it");
+    }
+
+    if (sink.tooDeepAt) {
+        const auto tag = impl->source.rfind('<', *sink.tooDeepAt);  // the start tag being read
+        const auto at = impl->at(tag == std::string::npos ? *sink.tooDeepAt : tag);
+        return Error::invalidInput(
+            Location{{}, at.line, at.column},
+            "Tài liệu XML lồng các phần tử quá sâu: quá " + std::to_string(kMaxDepth) + " cấp",
+            "The XML input nests elements too deeply: more than " + std::to_string(kMaxDepth) + " levels");
     }
 
     Errors errors;
