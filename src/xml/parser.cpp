@@ -324,6 +324,42 @@ std::string qualifiedName(const xmlNs* ns, const xmlChar* name) {
 
 }  // namespace
 
+namespace {
+
+Error doctypeError(const Document::Impl& impl, int lineSeenByLibxml2) {
+    Position at{lineSeenByLibxml2, 0};
+    if (const auto off = doctypeOffset(impl.source)) at = impl.at(*off);
+    return Error::invalidInput(
+        Location{{}, at.line, at.column},
+        "Không chấp nhận khai báo <!DOCTYPE> (DTD, thực thể) trong tài liệu XML; hãy xóa khai báo này",
+        "A <!DOCTYPE> declaration (DTD, entities) is not allowed in the XML input; remove it");
+}
+
+// An entity reference node left in the tree, located at its parent element.
+Error entityRefError(const Document::Impl& impl, const xmlNode* bad) {
+    Position at{narrow<int>(std::max(0L, xmlGetLineNo(bad))), 0};
+    if (const auto it = impl.elements.find(bad->parent); it != impl.elements.end() && it->second.pos.line > 0)
+        at = it->second.pos;
+    const std::string name = bad->name ? reinterpret_cast<const char*>(bad->name) : "";
+    return Error::invalidInput(
+        Location{{}, at.line, at.column},
+        "Tham chiếu thực thể '&" + name + ";' không được phép; chỉ dùng &amp; &lt; &gt; &quot; &apos;",
+        "The entity reference '&" + name + ";' is not allowed; only &amp; &lt; &gt; &quot; &apos; are");
+}
+
+// The element nested deeper than kMaxDepth, located at its '<' (the last one before the offset
+// libxml2 had reached: attribute values of well-formed XML hold no '<').
+Error tooDeepError(const Document::Impl& impl, std::size_t reached) {
+    const auto tag = impl.source.rfind('<', reached);
+    const auto at = impl.at(tag == std::string::npos ? reached : tag);
+    return Error::invalidInput(
+        Location{{}, at.line, at.column},
+        "Tài liệu XML lồng các phần tử quá sâu: quá " + std::to_string(kMaxDepth) + " cấp",
+        "The XML input nests elements too deeply: more than " + std::to_string(kMaxDepth) + " levels");
+}
+
+}  // namespace
+
 // ---------------------------------------------------------------- public helpers ---------------
 
 void initialise() {
@@ -476,23 +512,10 @@ Result<Document> parse(std::string_view bytes, std::size_t maxBytes) {
                                           "UTF-8", XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_HUGE));
     }
 
-    if (sink.sawDoctype || (impl->doc && (impl->doc->intSubset || impl->doc->extSubset))) {
-        Position at{sink.doctypeLine, 0};
-        if (const auto off = doctypeOffset(impl->source)) at = impl->at(*off);
-        return Error::invalidInput(
-            Location{{}, at.line, at.column},
-            "Không chấp nhận khai báo <!DOCTYPE> (DTD, thực thể) trong tài liệu XML; hãy xóa khai báo này",
-            "A <!DOCTYPE> declaration (DTD, entities) is not allowed in the XML input; remove it");
-    }
+    if (sink.sawDoctype || (impl->doc && (impl->doc->intSubset || impl->doc->extSubset)))
+        return doctypeError(*impl, sink.doctypeLine);
 
-    if (sink.tooDeepAt) {
-        const auto tag = impl->source.rfind('<', *sink.tooDeepAt);  // the start tag being read
-        const auto at = impl->at(tag == std::string::npos ? *sink.tooDeepAt : tag);
-        return Error::invalidInput(
-            Location{{}, at.line, at.column},
-            "Tài liệu XML lồng các phần tử quá sâu: quá " + std::to_string(kMaxDepth) + " cấp",
-            "The XML input nests elements too deeply: more than " + std::to_string(kMaxDepth) + " levels");
-    }
+    if (sink.tooDeepAt) return tooDeepError(*impl, *sink.tooDeepAt);
 
     Errors errors;
     for (const auto& d : sink.diagnostics)
@@ -516,16 +539,7 @@ Result<Document> parse(std::string_view bytes, std::size_t maxBytes) {
     }
 
     // Without a DOCTYPE libxml2 already rejects undeclared entities; this is the second lock.
-    if (const xmlNode* bad = findEntityRef(impl->doc->children)) {
-        Position at{narrow<int>(std::max(0L, xmlGetLineNo(bad))), 0};
-        if (const auto it = impl->elements.find(bad->parent); it != impl->elements.end() && it->second.pos.line > 0)
-            at = it->second.pos;
-        const std::string name = bad->name ? reinterpret_cast<const char*>(bad->name) : "";
-        return Error::invalidInput(
-            Location{{}, at.line, at.column},
-            "Tham chiếu thực thể '&" + name + ";' không được phép; chỉ dùng &amp; &lt; &gt; &quot; &apos;",
-            "The entity reference '&" + name + ";' is not allowed; only &amp; &lt; &gt; &quot; &apos; are");
-    }
+    if (const xmlNode* bad = findEntityRef(impl->doc->children)) return entityRefError(*impl, bad);
     return Document(std::move(impl));
 }
 
