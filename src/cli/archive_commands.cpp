@@ -5,7 +5,9 @@
 #include <ostream>
 #include <pthread.h>
 
+#include "cli/backup_commands.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "core/error.h"
 #include "core/files.h"
 #include "render/renderer.h"
@@ -32,42 +34,19 @@ constexpr const char* kArchiveUsage =
     "  vanthu deliveries [--db …] [--days N]                 deliveries not acknowledged (01 or later) after N days\n"
     "  vanthu user add --name N --role viewer|drafter|signer|clerk|admin --organ ABBR [--cleared] [--db …]\n"
     "                                                        create a user; the token is the last stdout line\n"
-    "  vanthu audit verify [--db …]                          check the audit log's hash chain (exit 4 if broken)\n";
+    "  vanthu audit verify [--db …]                          check the audit log's hash chain (exit 4 if broken)\n"
+    "  vanthu backup [--db …] -o FILE                        a verified copy while the service runs\n"
+    "  vanthu restore --from FILE [--db …] [--force]         a backup back into the database\n"
+    "  vanthu migrate --from sqlite:PATH --to postgresql://… the archive into a new PostgreSQL database\n";
 
-struct Options {
-    std::vector<std::string> positional;
-    std::map<std::string, std::string> values;
-    std::set<std::string> flags;
-};
+using Options = cli::Options;
 
 std::optional<Options> parse(const std::vector<std::string>& a, std::size_t from, const std::set<std::string>& valued,
                              const std::set<std::string>& flags, std::ostream& err) {
-    Options o;
-    for (std::size_t i = from; i < a.size(); ++i) {
-        if (valued.count(a[i])) {
-            if (i + 1 >= a.size()) {
-                err << "vanthu: " << a[i] << " needs a value\n";
-                return std::nullopt;
-            }
-            const std::string& key = a[i];
-            o.values[key] = a[i + 1];
-            ++i;
-        } else if (flags.count(a[i])) {
-            o.flags.insert(a[i]);
-        } else if (!a[i].empty() && a[i][0] == '-') {
-            err << "vanthu: unknown option " << a[i] << "\n";
-            return std::nullopt;
-        } else {
-            o.positional.push_back(a[i]);
-        }
-    }
-    return o;
+    return parseOptions(a, from, valued, flags, err);
 }
 
-std::string value(const Options& o, const std::string& k, const std::string& dflt = "") {
-    const auto it = o.values.find(k);
-    return it == o.values.end() ? dflt : it->second;
-}
+std::string value(const Options& o, const std::string& k, const std::string& dflt = "") { return optionValue(o, k, dflt); }
 
 int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     const auto o = parse(args, 1, {"--db", "--host", "--port", "--max-body", "--directory", "--links", "--receive-for", "--workers",
@@ -232,7 +211,8 @@ int auditVerify(const std::vector<std::string>& args, std::ostream& out, std::os
 }  // namespace
 
 bool isArchiveCommand(const std::vector<std::string>& args) {
-    return !args.empty() && (args[0] == "serve" || args[0] == "user" || args[0] == "audit" || args[0] == "deliveries");
+    return !args.empty() && (args[0] == "serve" || args[0] == "user" || args[0] == "audit" || args[0] == "deliveries" ||
+                             args[0] == "backup" || args[0] == "restore" || args[0] == "migrate");
 }
 
 const char* archiveUsage() { return kArchiveUsage; }
@@ -242,6 +222,9 @@ int runArchive(const std::vector<std::string>& args, std::ostream& out, std::ost
         xml::initialise();
         if (args[0] == "serve") return serve(args, out, err);
         if (args[0] == "deliveries") return deliveries(args, out, err);
+        if (args[0] == "backup") return backupCommand(args, out, err);
+        if (args[0] == "restore") return restoreCommand(args, out, err);
+        if (args[0] == "migrate") return migrateCommand(args, out, err);
         if (args[0] == "user" && args.size() >= 2 && args[1] == "add") return userAdd(args, out, err);
         if (args[0] == "audit" && args.size() >= 2 && args[1] == "verify") return auditVerify(args, out, err);
         err << "usage:\n" << kArchiveUsage;

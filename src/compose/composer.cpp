@@ -821,6 +821,46 @@ Section makeSection(std::string label, const Template& t, bool landscape = false
     return s;
 }
 
+// The document's metadata as the DOCX core properties and the PDF's XMP carry it.
+Metadata metadataOf(const model::Document& doc, const std::string& code, const ComposeOptions& options) {
+    Metadata m;
+    m.title = doc.subject;
+    m.typeName = std::string(model::info(doc.type).name);
+    m.code = code;
+    m.codeNumber = doc.code.number ? model::formatNumber(*doc.code.number) : std::string();
+    m.codeNotation = doc.code.notation;
+    m.organName = text::toUpper(doc.issuer.name);
+    m.organId = doc.issuer.organId;
+    m.issuedDate = doc.issueDate ? formatIsoDate(*doc.issueDate) : std::string();
+    if (!doc.signatures.empty()) {
+        // Biên bản: the right-hand signer (chủ tọa) is the one who issues it.
+        m.signerName = doc.signatures.back().name;
+        const model::Signature& s = doc.signatures.back();
+        m.signerPosition = text::toUpper(s.position);
+        if (m.signerPosition.empty() && !s.chain.empty())  // "Q. GIÁM ĐỐC" signs without a position line
+            m.signerPosition = std::string(model::authorityPrefix(s.chain.back().authority)) + " " + s.chain.back().title;
+    }
+    m.secrecy = std::string(model::secrecyText(doc.secrecy));
+    m.urgency = std::string(model::urgencyText(doc.urgency));
+    m.created = isoUtc(options.created);
+    return m;
+}
+
+// The document itself: header, body, signature and Nơi nhận.
+Section mainSection(const Template& t, const font::FontMetrics& fm, const model::Document& doc, const std::string& codeText,
+                    const std::string& dateText) {
+    Section main = makeSection("main", t);
+    SectionSource src;
+    src.main = true;
+    src.type = doc.type;
+    src.subject = doc.subject;
+    src.body = &doc.body;
+    for (const auto& s : doc.signatures) src.signatures.push_back(&s);
+    src.recipients = true;
+    Builder(t, main.page, fm, doc, codeText, dateText).build(t.mainLayout, src, main.blocks);
+    return main;
+}
+
 }  // namespace
 
 Composer::Composer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -856,26 +896,7 @@ Composition Composer::compose(const model::Document& doc, const ComposeOptions& 
     Composition c;
     c.fontFamily = fm.family();
 
-    auto& m = c.meta;
-    m.title = doc.subject;
-    m.typeName = std::string(model::info(doc.type).name);
-    m.code = code;
-    m.codeNumber = doc.code.number ? model::formatNumber(*doc.code.number) : std::string();
-    m.codeNotation = doc.code.notation;
-    m.organName = text::toUpper(doc.issuer.name);
-    m.organId = doc.issuer.organId;
-    m.issuedDate = doc.issueDate ? formatIsoDate(*doc.issueDate) : std::string();
-    if (!doc.signatures.empty()) {
-        // Biên bản: the right-hand signer (chủ tọa) is the one who issues it.
-        m.signerName = doc.signatures.back().name;
-        const model::Signature& s = doc.signatures.back();
-        m.signerPosition = text::toUpper(s.position);
-        if (m.signerPosition.empty() && !s.chain.empty())  // "Q. GIÁM ĐỐC" signs without a position line
-            m.signerPosition = std::string(model::authorityPrefix(s.chain.back().authority)) + " " + s.chain.back().title;
-    }
-    m.secrecy = std::string(model::secrecyText(doc.secrecy));
-    m.urgency = std::string(model::urgencyText(doc.urgency));
-    m.created = isoUtc(options.created);
+    c.meta = metadataOf(doc, code, options);
 
     // "của Bộ trưởng Bộ Tư pháp" in the notes of attached documents and appendices.
     const std::string parentType(model::info(doc.type).name);
@@ -886,18 +907,7 @@ Composition Composer::compose(const model::Document& doc, const ComposeOptions& 
         return authority;
     };
 
-    {
-        Section main = makeSection("main", t);
-        SectionSource src;
-        src.main = true;
-        src.type = doc.type;
-        src.subject = doc.subject;
-        src.body = &doc.body;
-        for (const auto& s : doc.signatures) src.signatures.push_back(&s);
-        src.recipients = true;
-        Builder(t, main.page, fm, doc, codeText, dateText).build(t.mainLayout, src, main.blocks);
-        c.sections.push_back(std::move(main));
-    }
+    c.sections.push_back(mainSection(t, fm, doc, codeText, dateText));
 
     auto appendices = [&](const std::vector<model::Appendix>& list, const Template& at, const std::string& prefix,
                           const model::AttachedDocument* of) {

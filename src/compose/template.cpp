@@ -217,15 +217,8 @@ std::vector<HeaderItem> headerItems(const Reader& r, Node n, const char* name) {
     return out;
 }
 
-// Applies one file on top of `t` (a copy of the default, or a blank template for default.xml).
-void apply(const Reader& r, Node root, Template& t) {
-    t.id = *r.attr(root, "id");
-    t.types.clear();
-    for (const auto& key : r.tokens(root, "types")) {
-        const auto type = model::typeFromKey(key);
-        if (!type) r.fail(root, "unknown document type " + key);
-        t.types.push_back(*type);
-    }
+// Page size, margins and page numbers.
+void applyPage(const Reader& r, Node root, Template& t) {
     if (Node n = child(root, "page")) {
         set(t.page.widthPt, r.length(n, "width"));
         set(t.page.heightPt, r.length(n, "height"));
@@ -243,6 +236,10 @@ void apply(const Reader& r, Node root, Template& t) {
         set(t.numbering.style.italic, r.boolean(n, "italic"));
         set(t.numbering.align, r.align(n, "align"));
     }
+}
+
+// The header table's rows and the order of blocks in each section.
+void applyHeaderAndLayout(const Reader& r, Node root, Template& t) {
     if (Node n = child(root, "header")) {
         set(t.headerLeftFraction, r.decimal(n, "leftWidth"));
         set(t.cellPaddingPt, r.length(n, "cellPadding"));
@@ -264,6 +261,10 @@ void apply(const Reader& r, Node root, Template& t) {
         if (r.attr(n, "attachment")) t.attachmentLayout = itemList(r, n, "attachment");
         if (r.attr(n, "appendix")) t.appendixLayout = itemList(r, n, "appendix");
     }
+}
+
+// Styles per role, table headers, numbering labels and fixed wording.
+void applyStylesAndWords(const Reader& r, Node root, Template& t) {
     if (Node n = child(root, "styles")) {
         forChildren(n, "style", [&](Node s) {
             Role role{};
@@ -296,6 +297,10 @@ void apply(const Reader& r, Node root, Template& t) {
             t.words[*k] = r.nfcText(w, *r.attr(w, "value"));
         });
     }
+}
+
+// The signature block, recipients, addressees, urgency and circulation marks, contact and draft.
+void applyBlocksAndMarks(const Reader& r, Node root, Template& t) {
     if (Node n = child(root, "signature")) {
         set(t.signatureLeftFraction, r.decimal(n, "leftWidth"));
         set(t.signatureSpaceBeforePt, r.length(n, "spaceBefore"));
@@ -326,6 +331,21 @@ void apply(const Reader& r, Node root, Template& t) {
     if (Node n = child(root, "draft")) {
         if (const auto gap = r.decimal(n, "gap")) t.draftGap = static_cast<int>(*gap);
     }
+}
+
+// Applies one file on top of `t` (a copy of the default, or a blank template for default.xml).
+void apply(const Reader& r, Node root, Template& t) {
+    t.id = *r.attr(root, "id");
+    t.types.clear();
+    for (const auto& key : r.tokens(root, "types")) {
+        const auto type = model::typeFromKey(key);
+        if (!type) r.fail(root, "unknown document type " + key);
+        t.types.push_back(*type);
+    }
+    applyPage(r, root, t);
+    applyHeaderAndLayout(r, root, t);
+    applyStylesAndWords(r, root, t);
+    applyBlocksAndMarks(r, root, t);
 }
 
 // Decree 30 bounds that a template could break (decree-30-2020.md §1, §2, §10). The output is

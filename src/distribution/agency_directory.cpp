@@ -127,14 +127,26 @@ Result<AgencyDirectory::Loaded> AgencyDirectory::make(std::vector<Agency> agenci
     Errors errors;
     d.agencies_ = std::move(agencies);
     d.groups_ = std::move(groups);
+    d.indexAgencies(errors, out.warnings);
+    d.indexGroups(errors);
+    d.checkReferences(errors);
+    if (!errors.empty()) return errors;
+    d.checkParentCycles(errors);  // needs every parent to exist
+    if (!errors.empty()) return errors;
+    d.buildTextIndex(errors);
+    if (!errors.empty()) return errors;
+    return out;
+}
 
+// Keys, unit keys and organ ids: present, well formed and unique.
+void AgencyDirectory::indexAgencies(Errors& errors, Warnings& warnings) {
     std::set<std::string, std::less<>> unitKeys;
-    for (std::size_t i = 0; i < d.agencies_.size(); ++i) {
-        const auto& a = d.agencies_[i];
+    for (std::size_t i = 0; i < agencies_.size(); ++i) {
+        const auto& a = agencies_[i];
         if (a.key.empty() || a.name.empty())
             errors.push_back(
                 Error::invalidInput(a.pos, "Cơ quan thiếu khóa (key) hoặc tên", "An agency needs a key and a name"));
-        if (!d.byKey_.emplace(a.key, i).second)
+        if (!byKey_.emplace(a.key, i).second)
             errors.push_back(Error::invalidInput(a.pos, "Khóa cơ quan '" + a.key + "' bị trùng",
                                                  "Duplicate agency key '" + a.key + "'"));
         for (const auto& u : a.units)
@@ -149,59 +161,68 @@ Result<AgencyDirectory::Loaded> AgencyDirectory::make(std::vector<Agency> agenci
             continue;
         }
         if (!isStrictOrganId(a.organId))
-            out.warnings.push_back(Warning::at(
+            warnings.push_back(Warning::at(
                 a.pos,
                 "Mã định danh '" + a.organId +
                     "' không đúng dạng QCVN 102:2016 (000.00.00.G12): nhận được nhưng không gửi được",
                 "The organisation id '" + a.organId +
                     "' is not in the QCVN 102:2016 form (000.00.00.G12): we can receive from it but not send to it"));
-        if (!d.byOrganId_.emplace(a.organId, i).second)
+        if (!byOrganId_.emplace(a.organId, i).second)
             errors.push_back(Error::invalidInput(a.pos, "Mã định danh '" + a.organId + "' bị trùng",
                                                  "Duplicate organisation id '" + a.organId + "'"));
     }
-    for (std::size_t i = 0; i < d.groups_.size(); ++i) {
-        const auto& g = d.groups_[i];
-        if (d.byKey_.contains(g.key) || !d.groupByKey_.emplace(g.key, i).second)
+}
+
+void AgencyDirectory::indexGroups(Errors& errors) {
+    for (std::size_t i = 0; i < groups_.size(); ++i) {
+        const auto& g = groups_[i];
+        if (byKey_.contains(g.key) || !groupByKey_.emplace(g.key, i).second)
             errors.push_back(Error::invalidInput(g.pos, "Khóa nhóm '" + g.key + "' bị trùng",
                                                  "Duplicate group key '" + g.key + "'"));
-        if (!g.scope.empty() && !d.byKey_.contains(g.scope))
+        if (!g.scope.empty() && !byKey_.contains(g.scope))
             errors.push_back(Error::invalidInput(g.pos, "Phạm vi '" + g.scope + "' không phải là cơ quan trong danh bạ",
                                                  "The scope '" + g.scope + "' names no agency of the directory"));
         if (g.members.empty())
             errors.push_back(Error::invalidInput(g.pos, "Nhóm '" + g.name + "' không có thành viên",
                                                  "The group '" + g.name + "' has no members"));
         for (const auto& m : g.members)
-            if (!d.byKey_.contains(m))
+            if (!byKey_.contains(m))
                 errors.push_back(Error::invalidInput(
                     g.pos, "Thành viên '" + m + "' của nhóm '" + g.name + "' không có trong danh bạ",
                     "The member '" + m + "' of the group '" + g.name + "' is not in the directory"));
     }
-    for (const auto& a : d.agencies_) {
-        if (!a.parent.empty() && !d.byKey_.contains(a.parent))
+}
+
+// Parents and scopes name agencies of the directory.
+void AgencyDirectory::checkReferences(Errors& errors) const {
+    for (const auto& a : agencies_) {
+        if (!a.parent.empty() && !byKey_.contains(a.parent))
             errors.push_back(Error::invalidInput(a.pos, "Cơ quan chủ quản '" + a.parent + "' không có trong danh bạ",
                                                  "The parent '" + a.parent + "' is not in the directory"));
         for (const auto& al : a.aliases)
-            if (!al.scope.empty() && !d.byKey_.contains(al.scope))
+            if (!al.scope.empty() && !byKey_.contains(al.scope))
                 errors.push_back(Error::invalidInput(a.pos,
                                                      "Phạm vi '" + al.scope + "' không phải là cơ quan trong danh bạ",
                                                      "The scope '" + al.scope + "' names no agency of the directory"));
     }
-    if (!errors.empty()) return errors;
+}
 
+void AgencyDirectory::checkParentCycles(Errors& errors) const {
     // Parent cycles: walk up at most n steps.
-    for (const auto& a : d.agencies_) {
+    for (const auto& a : agencies_) {
         std::string k = a.parent;
         std::size_t steps = 0;
-        while (!k.empty() && steps <= d.agencies_.size()) {
-            k = d.agencies_[d.byKey_.find(k)->second].parent;
+        while (!k.empty() && steps <= agencies_.size()) {
+            k = agencies_[byKey_.find(k)->second].parent;
             ++steps;
         }
         if (!k.empty())
             errors.push_back(Error::invalidInput(a.pos, "Quan hệ chủ quản của '" + a.name + "' tạo thành vòng",
                                                  "The parent chain of '" + a.name + "' is a cycle"));
     }
-    if (!errors.empty()) return errors;
+}
 
+void AgencyDirectory::buildTextIndex(Errors& errors) {
     // The text index; one entry per (folded text, scope).
     std::map<std::pair<std::string, std::string>, std::string> owner;  // → who claimed it, for the message
     auto add = [&](std::string_view txt, Candidate c, const std::string& who, const model::SourcePos& pos) {
@@ -216,10 +237,10 @@ Result<AgencyDirectory::Loaded> AgencyDirectory::make(std::vector<Agency> agenci
                     "'" + std::string(txt) + "' names both '" + it->second + "' and '" + who + "' in the same scope"));
             return;
         }
-        d.index_[key].push_back(std::move(c));
+        index_[key].push_back(std::move(c));
     };
-    for (std::size_t i = 0; i < d.agencies_.size(); ++i) {
-        const auto& a = d.agencies_[i];
+    for (std::size_t i = 0; i < agencies_.size(); ++i) {
+        const auto& a = agencies_[i];
         add(a.name, {DirectoryMatch::Kind::Agency, i, 0, {}}, a.name, a.pos);
         for (const auto& al : a.aliases) add(al.text, {DirectoryMatch::Kind::Agency, i, 0, al.scope}, a.name, a.pos);
         for (std::size_t u = 0; u < a.units.size(); ++u) {
@@ -230,13 +251,11 @@ Result<AgencyDirectory::Loaded> AgencyDirectory::make(std::vector<Agency> agenci
             for (const auto& al : unit.aliases) add(al, {DirectoryMatch::Kind::Unit, i, u, a.key}, who, unit.pos);
         }
     }
-    for (std::size_t i = 0; i < d.groups_.size(); ++i) {
-        const auto& g = d.groups_[i];
+    for (std::size_t i = 0; i < groups_.size(); ++i) {
+        const auto& g = groups_[i];
         add(g.name, {DirectoryMatch::Kind::Group, i, 0, g.scope}, g.name, g.pos);
         for (const auto& al : g.aliases) add(al, {DirectoryMatch::Kind::Group, i, 0, g.scope}, g.name, g.pos);
     }
-    if (!errors.empty()) return errors;
-    return out;
 }
 
 // ---------------------------------------------------------------- queries ---------------------------

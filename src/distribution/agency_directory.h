@@ -153,6 +153,13 @@ private:
     std::vector<Group> groups_;
     std::map<std::string, std::size_t, std::less<>> byKey_, byOrganId_, groupByKey_;
     std::map<std::string, std::vector<Candidate>, std::less<>> index_;
+
+    // The steps of make(), in order; each appends what it finds wrong.
+    void indexAgencies(Errors& errors, Warnings& warnings);
+    void indexGroups(Errors& errors);
+    void checkReferences(Errors& errors) const;
+    void checkParentCycles(Errors& errors) const;
+    void buildTextIndex(Errors& errors);
 };
 
 struct AgencyDirectory::Loaded {

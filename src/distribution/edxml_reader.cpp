@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <optional>
 #include <mutex>
 #include <set>
 
@@ -244,13 +245,14 @@ public:
         return e;
     }
 
-    // Manifest References and Attachments pair one-to-one on ContentId without "cid:" (§9 rule 10).
-    void attachments(xml::Node root, xml::Node manifest, Edoc& e) {
-        struct Ref {
-            xml::Node node;
-            bool used = false;
-        };
-        std::map<std::string, Ref> refs;
+    struct ManifestRef {
+        xml::Node node;
+        bool used = false;
+    };
+
+    // The manifest's References by ContentId without "cid:"; empty and repeated ids are errors.
+    std::map<std::string, ManifestRef> manifestReferences(xml::Node manifest) {
+        std::map<std::string, ManifestRef> refs;
         for (const auto& r : children(manifest, "Reference")) {
             const auto id = stripCid(value(r, "ContentId", detail::kManifestPath + "/Reference"));
             if (id.empty()) {
@@ -258,11 +260,17 @@ public:
                                                "A Reference has no ContentId"));
                 continue;
             }
-            if (!refs.emplace(id, Ref{r}).second)
+            if (!refs.emplace(id, ManifestRef{r}).second)
                 errors().push_back(Error::rule(distribution::detail::posOf(doc_, r),
                                                "ContentId '" + id + "' lặp trong edXMLManifest",
                                                "The ContentId '" + id + "' appears twice in edXMLManifest"));
         }
+        return refs;
+    }
+
+    // Manifest References and Attachments pair one-to-one on ContentId without "cid:" (§9 rule 10).
+    void attachments(xml::Node root, xml::Node manifest, Edoc& e) {
+        auto refs = manifestReferences(manifest);
         const auto encoded = one(root, "AttachmentEncoded", "/edXML");
         const auto list = children(encoded, "Attachment");
         std::map<std::string, bool> seen;
@@ -270,61 +278,27 @@ public:
             const auto& n = list[i];
             const auto path = detail::kAttachmentsPath + "/" + indexed("Attachment", i, list.size());
             note(path, n);
-            Attachment a;
-            a.contentId = stripCid(value(n, "ContentId", path));
-            const auto it = refs.find(a.contentId);
+            const auto id = stripCid(value(n, "ContentId", path));
+            const auto it = refs.find(id);
             if (it == refs.end()) {
                 errors().push_back(Error::rule(
                     distribution::detail::posOf(doc_, n),
-                    "Tệp đính kèm có ContentId '" + a.contentId + "' không có Reference tương ứng trong edXMLManifest",
-                    "The attachment with ContentId '" + a.contentId + "' has no matching Reference in edXMLManifest"));
+                    "Tệp đính kèm có ContentId '" + id + "' không có Reference tương ứng trong edXMLManifest",
+                    "The attachment with ContentId '" + id + "' has no matching Reference in edXMLManifest"));
                 continue;
             }
-            if (seen[a.contentId]) {
+            if (seen[id]) {
                 errors().push_back(Error::rule(
-                    distribution::detail::posOf(doc_, n), "ContentId '" + a.contentId + "' lặp trong AttachmentEncoded",
-                    "The ContentId '" + a.contentId + "' appears twice in AttachmentEncoded"));
+                    distribution::detail::posOf(doc_, n), "ContentId '" + id + "' lặp trong AttachmentEncoded",
+                    "The ContentId '" + id + "' appears twice in AttachmentEncoded"));
                 continue;
             }
-            seen[a.contentId] = true;
+            seen[id] = true;
             it->second.used = true;
-            const auto ref = it->second.node;
-            const std::string rp = detail::kManifestPath + "/Reference";
-            a.name = value(n, "AttachmentName", path);
-            if (a.name.empty()) a.name = value(ref, "AttachmentName", rp);
-            a.description = value(n, "Description", path);
-            if (a.description.empty()) a.description = value(ref, "Description", rp);
-            a.mime = value(n, "ContentType", path);
-            if (a.mime.empty()) a.mime = value(ref, "ContentType", rp);
-            const auto payload = one(n, "ContentTransferEncoded", path, true);
-            Base64Error bad{};
-            auto bytes = base64Decode(payload ? payload.text() : "", &bad);
-            if (!bytes) {
-                errors().push_back(Error::invalidInput(distribution::detail::posOf(doc_, payload),
-                                                       "Nội dung base64 của tệp '" + a.name + "' hỏng (byte " +
-                                                           std::to_string(bad.offset) + " của phần tử)",
-                                                       "The base64 content of '" + a.name +
-                                                           "' is invalid: " + bad.reason + " (byte " +
-                                                           std::to_string(bad.offset) + " of the element)"));
-                continue;
+            if (auto a = attachment(n, it->second.node, path)) {
+                a->contentId = id;
+                e.attachments.push_back(std::move(*a));
             }
-            if (a.mime == "application/zip" && !endsWithZip(a.name)) {  // §4: the file travels zipped
-                std::string why;
-                // One budget for the whole package, so many small zips cannot inflate without bound.
-                auto inner = distribution::detail::firstZipEntry(*bytes, unzipBudget_, &why);
-                if (!inner) {
-                    errors().push_back(Error::invalidInput(distribution::detail::posOf(doc_, payload),
-                                                           "Không giải nén được tệp '" + a.name + "': " + why,
-                                                           "Cannot unzip '" + a.name + "': " + why));
-                    continue;
-                }
-                unzipBudget_ -= inner->size();
-                bytes = std::move(inner);
-                a.mime = mimeOfName(a.name);
-            }
-            a.bytes = std::move(*bytes);
-            if (a.description == a.name) a.description.clear();
-            e.attachments.push_back(std::move(a));
         }
         for (const auto& [id, ref] : refs)
             if (!ref.used)
@@ -332,6 +306,47 @@ public:
                     distribution::detail::posOf(doc_, ref.node),
                     "Reference có ContentId '" + id + "' không có tệp đính kèm tương ứng trong AttachmentEncoded",
                     "The Reference with ContentId '" + id + "' has no matching Attachment in AttachmentEncoded"));
+    }
+
+    // One Attachment: its names from itself or its Reference, its bytes decoded (and unzipped
+    // when it travels zipped); nothing when the bytes are broken (the error is recorded).
+    std::optional<Attachment> attachment(xml::Node n, xml::Node ref, const std::string& path) {
+        Attachment a;
+        const std::string rp = detail::kManifestPath + "/Reference";
+        a.name = value(n, "AttachmentName", path);
+        if (a.name.empty()) a.name = value(ref, "AttachmentName", rp);
+        a.description = value(n, "Description", path);
+        if (a.description.empty()) a.description = value(ref, "Description", rp);
+        a.mime = value(n, "ContentType", path);
+        if (a.mime.empty()) a.mime = value(ref, "ContentType", rp);
+        const auto payload = one(n, "ContentTransferEncoded", path, true);
+        Base64Error bad{};
+        auto bytes = base64Decode(payload ? payload.text() : "", &bad);
+        if (!bytes) {
+            errors().push_back(Error::invalidInput(distribution::detail::posOf(doc_, payload),
+                                                   "Nội dung base64 của tệp '" + a.name + "' hỏng (byte " +
+                                                       std::to_string(bad.offset) + " của phần tử)",
+                                                   "The base64 content of '" + a.name + "' is invalid: " + bad.reason +
+                                                       " (byte " + std::to_string(bad.offset) + " of the element)"));
+            return std::nullopt;
+        }
+        if (a.mime == "application/zip" && !endsWithZip(a.name)) {  // §4: the file travels zipped
+            std::string why;
+            // One budget for the whole package, so many small zips cannot inflate without bound.
+            auto inner = distribution::detail::firstZipEntry(*bytes, unzipBudget_, &why);
+            if (!inner) {
+                errors().push_back(Error::invalidInput(distribution::detail::posOf(doc_, payload),
+                                                       "Không giải nén được tệp '" + a.name + "': " + why,
+                                                       "Cannot unzip '" + a.name + "': " + why));
+                return std::nullopt;
+            }
+            unzipBudget_ -= inner->size();
+            bytes = std::move(inner);
+            a.mime = mimeOfName(a.name);
+        }
+        a.bytes = std::move(*bytes);
+        if (a.description == a.name) a.description.clear();
+        return a;
     }
 
     Status status(xml::Node mh) {

@@ -56,18 +56,22 @@ void openEnvelope(PrettyWriter& w) {
 
 Errors failed(detail::Checker& c) { return std::move(c.errors); }
 
-}  // namespace
+void otherInfo(PrettyWriter& w, const OtherInfo& other) {
+    w.open("edXML:OtherInfo");
+    w.element("edXML:Priority", num(other.priority));
+    w.element("edXML:SphereOfPromulgation", other.sphereOfPromulgation);
+    w.element("edXML:TyperNotation", other.typerNotation);
+    w.element("edXML:PromulgationAmount", num(other.promulgationAmount));
+    w.element("edXML:PageAmount", num(other.pageAmount));
+    if (other.direction) w.element("edXML:Direction", *other.direction ? "true" : "false");
+    w.open("edXML:Appendixes");
+    for (const auto& a : other.appendixes) w.element("edXML:Appendix", a);
+    w.close();
+    w.close();  // OtherInfo
+}
 
-Result<std::string> writeEdoc(const Edoc& e, const WriteOptions& options) {
-    detail::Checker check(detail::Mode::Emit);
-    detail::checkEdoc(e, options.now, check);
-    if (!check.errors.empty()) return failed(check);
-
-    std::string out;
-    out.reserve(1024 + e.attachments.size() * 256);
-    for (const auto& a : e.attachments) out.reserve(out.capacity() + a.bytes.size() * 4 / 3 + 4);
-    PrettyWriter w(out);
-    openEnvelope(w);
+// MessageHeader: who sends to whom, which document, and its metadata.
+void messageHeader(PrettyWriter& w, const Edoc& e) {
     w.open("edXML:MessageHeader");
     organization(w, "edXML:From", e.from);
     for (const auto& to : e.to) organization(w, "edXML:To", to);
@@ -90,24 +94,16 @@ Result<std::string> writeEdoc(const Edoc& e, const WriteOptions& options) {
         .element("edXML:FullName", e.signer.fullName)
         .close();
     w.element("edXML:DueDate", e.dueDate ? formatDate(*e.dueDate) : "");
-    w.open("edXML:OtherInfo");
-    w.element("edXML:Priority", num(e.other.priority));
-    w.element("edXML:SphereOfPromulgation", e.other.sphereOfPromulgation);
-    w.element("edXML:TyperNotation", e.other.typerNotation);
-    w.element("edXML:PromulgationAmount", num(e.other.promulgationAmount));
-    w.element("edXML:PageAmount", num(e.other.pageAmount));
-    if (e.other.direction) w.element("edXML:Direction", *e.other.direction ? "true" : "false");
-    w.open("edXML:Appendixes");
-    for (const auto& a : e.other.appendixes) w.element("edXML:Appendix", a);
-    w.close();
-    w.close();  // OtherInfo
+    otherInfo(w, e.other);
     for (const auto& r : e.responseFor) responseFor(w, r);
     w.element("edXML:SteeringType", num(e.steeringType));
     w.open("edXML:ToPlaces");
     for (const auto& p : e.toPlaces) w.element("edXML:Place", p);
     w.close();
     w.close();  // MessageHeader
+}
 
+void traceHeaderList(PrettyWriter& w, const Edoc& e) {
     w.open("edXML:TraceHeaderList");
     for (const auto& t : e.traces)
         w.open("edXML:TraceHeader").element("edXML:OrganId", t.organId).element("edXML:Timestamp", formatDateTime(t.timestamp)).close();
@@ -119,11 +115,13 @@ Result<std::string> writeEdoc(const Edoc& e, const WriteOptions& options) {
     staffInfo(w, e.business.staff);
     w.close();  // Bussiness
     w.close();  // TraceHeaderList
-    w.close();  // edXMLHeader
+}
 
+// The manifest in the body names each attachment; the encoded bytes follow the envelope.
+void manifest(PrettyWriter& w, const std::vector<Attachment>& attachments) {
     w.open("edXML:edXMLBody");
     w.open("edXML:edXMLManifest").attrAlways("version", "1.0");
-    for (const auto& a : e.attachments) {
+    for (const auto& a : attachments) {
         w.open("edXML:Reference");
         w.element("edXML:ContentId", "cid:" + a.contentId);
         w.element("edXML:ContentType", a.mime);
@@ -133,10 +131,11 @@ Result<std::string> writeEdoc(const Edoc& e, const WriteOptions& options) {
     }
     w.close();  // edXMLManifest
     w.close();  // edXMLBody
-    w.close();  // edXMLEnvelope
+}
 
+void encodedAttachments(PrettyWriter& w, const std::vector<Attachment>& attachments) {
     w.open("AttachmentEncoded");
-    for (const auto& a : e.attachments) {
+    for (const auto& a : attachments) {
         w.open("Attachment");
         w.element("ContentId", "cid:" + a.contentId);
         w.element("AttachmentName", a.name);
@@ -146,6 +145,26 @@ Result<std::string> writeEdoc(const Edoc& e, const WriteOptions& options) {
         w.close();
     }
     w.close();  // AttachmentEncoded
+}
+
+}  // namespace
+
+Result<std::string> writeEdoc(const Edoc& e, const WriteOptions& options) {
+    detail::Checker check(detail::Mode::Emit);
+    detail::checkEdoc(e, options.now, check);
+    if (!check.errors.empty()) return failed(check);
+
+    std::string out;
+    out.reserve(1024 + e.attachments.size() * 256);
+    for (const auto& a : e.attachments) out.reserve(out.capacity() + a.bytes.size() * 4 / 3 + 4);
+    PrettyWriter w(out);
+    openEnvelope(w);
+    messageHeader(w, e);
+    traceHeaderList(w, e);
+    w.close();  // edXMLHeader
+    manifest(w, e.attachments);
+    w.close();  // edXMLEnvelope
+    encodedAttachments(w, e.attachments);
     w.close();  // edXML
     w.finish();
     return out;

@@ -166,50 +166,57 @@ void Outbox::attempt(store::DeliveryRow row) {
     OutgoingPackage pkg;
     pkg.documentId = row.edxmlDocumentId;
     pkg.recipientOrganId = row.recipientOrganId;
-    SendResult res;
-    // The package: a status row carries its bytes; an edoc is built once per document and stored.
+    const auto failure = loadPackage(row, pkg);
+    recordAttempt(row, failure ? *failure : send(row, pkg));
+}
+
+// A status row carries its bytes; an edoc is built once per document and stored.
+std::optional<SendResult> Outbox::loadPackage(const store::DeliveryRow& row, OutgoingPackage& pkg) {
+    SendResult failure;
+    std::optional<std::string> b;
     if (row.kind == "status") {
         pkg.type = edxml::MessageType::Status;
-        std::optional<std::string> b;
         store_.read([&](store::Sql& sql) { b = store::exchange::bytes(sql, row.packageSha); });
-        if (b) pkg.bytes = std::move(*b);
-        else res = {SendResult::Outcome::Rejected, "", "the status package is missing from the store", ""};
+        if (!b) failure = {SendResult::Outcome::Rejected, "", "the status package is missing from the store", ""};
     } else {
-        std::optional<std::string> b = store_.artifact(row.documentId, "edxml");
-        if (!b) {
-            std::lock_guard<std::mutex> lock(packageMutex_);
-            b = store_.artifact(row.documentId, "edxml");
-            if (!b) {
-                auto doc = store_.document(row.documentId);
-                if (doc.ok()) {
-                    auto built = source_(doc.value());
-                    if (built.ok()) {
-                        store_.putArtifact(row.documentId, "edxml", "application/xml", built.value());
-                        b = std::move(built.value());
-                    } else {
-                        res = {SendResult::Outcome::Rejected, "", "cannot build the package: " + built.error().messageEn, ""};
-                    }
-                } else {
-                    res = {SendResult::Outcome::Rejected, "", "the document is gone", ""};
-                }
-            }
-        }
-        if (b) pkg.bytes = std::move(*b);
+        b = edocPackage(row.documentId, failure);
     }
-    if (!pkg.bytes.empty()) {
-        const auto it = transports_.find(row.transport);
-        if (it == transports_.end() || !it->second) {
-            res = {SendResult::Outcome::RetryLater, "", "no transport '" + row.transport + "' configured", ""};
-        } else {
-            Agency to;
-            to.key = row.recipientKey;
-            to.organId = row.recipientOrganId;
-            to.name = row.recipientName;
-            to.endpoint = {row.transport, row.url, row.link};
-            res = it->second->send(to, pkg);
-        }
-    }
+    if (!b) return failure;
+    pkg.bytes = std::move(*b);
+    return std::nullopt;
+}
 
+std::optional<std::string> Outbox::edocPackage(std::int64_t documentId, SendResult& failure) {
+    if (auto stored = store_.artifact(documentId, "edxml")) return stored;
+    std::lock_guard<std::mutex> lock(packageMutex_);
+    if (auto stored = store_.artifact(documentId, "edxml")) return stored;  // built meanwhile by another worker
+    auto doc = store_.document(documentId);
+    if (!doc.ok()) {
+        failure = {SendResult::Outcome::Rejected, "", "the document is gone", ""};
+        return std::nullopt;
+    }
+    auto built = source_(doc.value());
+    if (!built.ok()) {
+        failure = {SendResult::Outcome::Rejected, "", "cannot build the package: " + built.error().messageEn, ""};
+        return std::nullopt;
+    }
+    store_.putArtifact(documentId, "edxml", "application/xml", built.value());
+    return std::move(built.value());
+}
+
+SendResult Outbox::send(const store::DeliveryRow& row, const OutgoingPackage& pkg) const {
+    const auto it = transports_.find(row.transport);
+    if (it == transports_.end() || !it->second)
+        return {SendResult::Outcome::RetryLater, "", "no transport '" + row.transport + "' configured", ""};
+    Agency to;
+    to.key = row.recipientKey;
+    to.organId = row.recipientOrganId;
+    to.name = row.recipientName;
+    to.endpoint = {row.transport, row.url, row.link};
+    return it->second->send(to, pkg);
+}
+
+void Outbox::recordAttempt(const store::DeliveryRow& row, const SendResult& res) {
     // A delivered edoc comes back with the receiver's first status (01, or 02 with a reason).
     std::optional<edxml::Status> answer;
     if (res.outcome == SendResult::Outcome::Delivered && row.kind == "edoc" && !res.reply.empty()) {

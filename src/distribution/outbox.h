@@ -98,6 +98,11 @@ public:
 private:
     void worker();
     void attempt(store::DeliveryRow row);
+    // The steps of an attempt: the package's bytes (or why there are none), the send, the row.
+    std::optional<SendResult> loadPackage(const store::DeliveryRow& row, OutgoingPackage& pkg);
+    std::optional<std::string> edocPackage(std::int64_t documentId, SendResult& failure);
+    SendResult send(const store::DeliveryRow& row, const OutgoingPackage& pkg) const;
+    void recordAttempt(const store::DeliveryRow& row, const SendResult& res);
 
     store::Store& store_;
     std::map<std::string, std::shared_ptr<Transport>> transports_;

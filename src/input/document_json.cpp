@@ -252,15 +252,93 @@ typename Map::mapped_type keyed(const Map& m, const Object& o, const std::string
     return it->second;
 }
 
-model::Document document(const Object& o) {
-    onlyKeys(o, "", {"type", "id", "secrecy", "urgency", "circulation", "code", "parentIssuer", "issuer", "place", "issueDate",
-                     "subject", "authority", "legalBasis", "addressees", "body", "signatures", "recipients", "archive",
-                     "appendices", "attachments", "relations", "contact"});
-    model::Document d;
-    const auto type = model::typeFromKey(string(o.get("type"), "type"));
-    if (!type) fail("type", "Loại văn bản không tồn tại: '" + o.get("type").toString() + "'", "Unknown document type '" + o.get("type").toString() + "'");
-    d.type = *type;
-    d.id = optString(o, "", "id");
+std::vector<model::Recipient> recipients(const Var& v) {
+    std::vector<model::Recipient> out;
+    const auto a = array(v, "recipients");
+    for (std::size_t i = 0; i < a->size(); ++i) {
+        const std::string p = item("recipients", i);
+        const auto r = object(a->get(unsigned(i)), p);
+        onlyKeys(*r, p, {"recipient", "asAbove", "asArticle", "purpose", "organId"});
+        model::Recipient rec;
+        rec.purpose = optString(*r, p, "purpose");
+        if (r->has("asAbove")) {
+            rec.kind = model::RecipientKind::AsAbove;
+        } else if (r->has("asArticle")) {
+            rec.kind = model::RecipientKind::AsArticle;
+            rec.article = integer(r->get("asArticle"), child(p, "asArticle"));
+        } else {
+            rec.name = string(r->get("recipient"), child(p, "recipient"));
+            rec.organId = optString(*r, p, "organId");
+        }
+        out.push_back(std::move(rec));
+    }
+    return out;
+}
+
+model::ArchiveLine archive(const Var& v) {
+    model::ArchiveLine out;
+    const auto a = object(v, "archive");
+    onlyKeys(*a, "archive", {"units", "copies", "drafter", "issuedCopies"});
+    const auto units = array(a->get("units"), "archive.units");
+    out.units.clear();
+    for (std::size_t i = 0; i < units->size(); ++i) out.units.push_back(string(units->get(unsigned(i)), item("archive.units", i)));
+    if (a->has("copies")) out.copies = integer(a->get("copies"), "archive.copies");
+    out.drafterInitials = optString(*a, "archive", "drafter");
+    if (a->has("issuedCopies")) out.issuedCopies = integer(a->get("issuedCopies"), "archive.issuedCopies");
+    return out;
+}
+
+std::vector<model::AttachedDocument> attachedDocuments(const Var& v) {
+    std::vector<model::AttachedDocument> out;
+    const auto a = array(v, "attachments");
+    for (std::size_t i = 0; i < a->size(); ++i) {
+        const std::string p = item("attachments", i);
+        const auto at = object(a->get(unsigned(i)), p);
+        onlyKeys(*at, p, {"type", "subject", "body", "signature", "appendices"});
+        model::AttachedDocument ad;
+        const auto t = model::typeFromKey(string(at->get("type"), child(p, "type")));
+        if (!t) fail(child(p, "type"), "Loại văn bản không tồn tại", "Unknown document type");
+        ad.type = *t;
+        ad.subject = string(at->get("subject"), child(p, "subject"));
+        ad.body = body(at->get("body"), child(p, "body"), 0);
+        if (at->has("signature")) ad.signature = signature(at->get("signature"), child(p, "signature"));
+        if (at->has("appendices")) ad.appendices = appendices(at->get("appendices"), child(p, "appendices"));
+        out.push_back(std::move(ad));
+    }
+    return out;
+}
+
+std::vector<model::Relation> relations(const Var& v) {
+    static const std::map<std::string, model::RelationKind, std::less<>> kKinds{
+        {"replaces", model::RelationKind::Replaces},     {"revokes", model::RelationKind::Revokes},
+        {"amends", model::RelationKind::Amends},         {"corrects", model::RelationKind::Corrects},
+        {"implements", model::RelationKind::Implements}, {"issued-with", model::RelationKind::IssuedWith},
+        {"responds-to", model::RelationKind::RespondsTo}};
+    std::vector<model::Relation> out;
+    const auto a = array(v, "relations");
+    for (std::size_t i = 0; i < a->size(); ++i) {
+        const std::string p = item("relations", i);
+        const auto r = object(a->get(unsigned(i)), p);
+        onlyKeys(*r, p, {"kind", "code", "date", "note"});
+        model::Relation rel;
+        rel.kind = keyed(kKinds, *r, p, "kind", model::RelationKind::Replaces);
+        rel.targetCode = string(r->get("code"), child(p, "code"));
+        if (r->has("date")) rel.targetDate = date(r->get("date"), child(p, "date"));
+        rel.note = optString(*r, p, "note");
+        out.push_back(std::move(rel));
+    }
+    return out;
+}
+
+model::Contact contact(const Var& v) {
+    const auto c = object(v, "contact");
+    onlyKeys(*c, "contact", {"address", "phone", "fax", "email", "website"});
+    return {optString(*c, "contact", "address"), optString(*c, "contact", "phone"), optString(*c, "contact", "fax"),
+                 optString(*c, "contact", "email"), optString(*c, "contact", "website")};
+}
+
+// Độ mật, độ khẩn and the circulation mark, each from its fixed list of keys.
+void marks(const Object& o, model::Document& d) {
     static const std::map<std::string, model::Secrecy, std::less<>> kSecrecy{
         {"mat", model::Secrecy::Mat}, {"toi-mat", model::Secrecy::ToiMat}, {"tuyet-mat", model::Secrecy::TuyetMat}};
     static const std::map<std::string, model::Urgency, std::less<>> kUrgency{
@@ -270,7 +348,18 @@ model::Document document(const Object& o) {
     d.secrecy = keyed(kSecrecy, o, "", "secrecy", model::Secrecy::None);
     d.urgency = keyed(kUrgency, o, "", "urgency", model::Urgency::None);
     d.circulation = keyed(kCirculation, o, "", "circulation", model::Circulation::None);
+}
 
+model::Document document(const Object& o) {
+    onlyKeys(o, "", {"type", "id", "secrecy", "urgency", "circulation", "code", "parentIssuer", "issuer", "place", "issueDate", "effectiveDate",
+                     "subject", "authority", "legalBasis", "addressees", "body", "signatures", "recipients", "archive",
+                     "appendices", "attachments", "relations", "contact"});
+    model::Document d;
+    const auto type = model::typeFromKey(string(o.get("type"), "type"));
+    if (!type) fail("type", "Loại văn bản không tồn tại: '" + o.get("type").toString() + "'", "Unknown document type '" + o.get("type").toString() + "'");
+    d.type = *type;
+    d.id = optString(o, "", "id");
+    marks(o, d);
     const auto code = object(o.get("code"), "code");
     onlyKeys(*code, "code", {"number", "year", "notation"});
     if (code->has("number")) d.code.number = integer(code->get("number"), "code.number");
@@ -280,6 +369,7 @@ model::Document document(const Object& o) {
     d.issuer = organ(o.get("issuer"), "issuer");
     d.place = string(o.get("place"), "place");
     if (o.has("issueDate")) d.issueDate = date(o.get("issueDate"), "issueDate");
+    if (o.has("effectiveDate")) d.effectiveDate = date(o.get("effectiveDate"), "effectiveDate");
     d.subject = string(o.get("subject"), "subject");
     if (o.has("authority") && o.get("authority").isArray()) {  // lines printed one under the other
         const auto a = array(o.get("authority"), "authority");
@@ -299,79 +389,12 @@ model::Document document(const Object& o) {
         const auto a = array(o.get("signatures"), "signatures");
         for (std::size_t i = 0; i < a->size(); ++i) d.signatures.push_back(signature(a->get(unsigned(i)), item("signatures", i)));
     }
-    if (o.has("recipients")) {
-        const auto a = array(o.get("recipients"), "recipients");
-        for (std::size_t i = 0; i < a->size(); ++i) {
-            const std::string p = item("recipients", i);
-            const auto r = object(a->get(unsigned(i)), p);
-            onlyKeys(*r, p, {"recipient", "asAbove", "asArticle", "purpose", "organId"});
-            model::Recipient rec;
-            rec.purpose = optString(*r, p, "purpose");
-            if (r->has("asAbove")) {
-                rec.kind = model::RecipientKind::AsAbove;
-            } else if (r->has("asArticle")) {
-                rec.kind = model::RecipientKind::AsArticle;
-                rec.article = integer(r->get("asArticle"), child(p, "asArticle"));
-            } else {
-                rec.name = string(r->get("recipient"), child(p, "recipient"));
-                rec.organId = optString(*r, p, "organId");
-            }
-            d.recipients.push_back(std::move(rec));
-        }
-    }
-    if (o.has("archive")) {
-        const auto a = object(o.get("archive"), "archive");
-        onlyKeys(*a, "archive", {"units", "copies", "drafter", "issuedCopies"});
-        const auto units = array(a->get("units"), "archive.units");
-        d.archive.units.clear();
-        for (std::size_t i = 0; i < units->size(); ++i) d.archive.units.push_back(string(units->get(unsigned(i)), item("archive.units", i)));
-        if (a->has("copies")) d.archive.copies = integer(a->get("copies"), "archive.copies");
-        d.archive.drafterInitials = optString(*a, "archive", "drafter");
-        if (a->has("issuedCopies")) d.archive.issuedCopies = integer(a->get("issuedCopies"), "archive.issuedCopies");
-    }
+    if (o.has("recipients")) d.recipients = recipients(o.get("recipients"));
+    if (o.has("archive")) d.archive = archive(o.get("archive"));
     if (o.has("appendices")) d.appendices = appendices(o.get("appendices"), "appendices");
-    if (o.has("attachments")) {
-        const auto a = array(o.get("attachments"), "attachments");
-        for (std::size_t i = 0; i < a->size(); ++i) {
-            const std::string p = item("attachments", i);
-            const auto at = object(a->get(unsigned(i)), p);
-            onlyKeys(*at, p, {"type", "subject", "body", "signature", "appendices"});
-            model::AttachedDocument ad;
-            const auto t = model::typeFromKey(string(at->get("type"), child(p, "type")));
-            if (!t) fail(child(p, "type"), "Loại văn bản không tồn tại", "Unknown document type");
-            ad.type = *t;
-            ad.subject = string(at->get("subject"), child(p, "subject"));
-            ad.body = body(at->get("body"), child(p, "body"), 0);
-            if (at->has("signature")) ad.signature = signature(at->get("signature"), child(p, "signature"));
-            if (at->has("appendices")) ad.appendices = appendices(at->get("appendices"), child(p, "appendices"));
-            d.attachments.push_back(std::move(ad));
-        }
-    }
-    if (o.has("relations")) {
-        static const std::map<std::string, model::RelationKind, std::less<>> kKinds{
-            {"replaces", model::RelationKind::Replaces},     {"revokes", model::RelationKind::Revokes},
-            {"amends", model::RelationKind::Amends},         {"corrects", model::RelationKind::Corrects},
-            {"implements", model::RelationKind::Implements}, {"issued-with", model::RelationKind::IssuedWith},
-            {"responds-to", model::RelationKind::RespondsTo}};
-        const auto a = array(o.get("relations"), "relations");
-        for (std::size_t i = 0; i < a->size(); ++i) {
-            const std::string p = item("relations", i);
-            const auto r = object(a->get(unsigned(i)), p);
-            onlyKeys(*r, p, {"kind", "code", "date", "note"});
-            model::Relation rel;
-            rel.kind = keyed(kKinds, *r, p, "kind", model::RelationKind::Replaces);
-            rel.targetCode = string(r->get("code"), child(p, "code"));
-            if (r->has("date")) rel.targetDate = date(r->get("date"), child(p, "date"));
-            rel.note = optString(*r, p, "note");
-            d.relations.push_back(std::move(rel));
-        }
-    }
-    if (o.has("contact")) {
-        const auto c = object(o.get("contact"), "contact");
-        onlyKeys(*c, "contact", {"address", "phone", "fax", "email", "website"});
-        d.contact = {optString(*c, "contact", "address"), optString(*c, "contact", "phone"), optString(*c, "contact", "fax"),
-                     optString(*c, "contact", "email"), optString(*c, "contact", "website")};
-    }
+    if (o.has("attachments")) d.attachments = attachedDocuments(o.get("attachments"));
+    if (o.has("relations")) d.relations = relations(o.get("relations"));
+    if (o.has("contact")) d.contact = contact(o.get("contact"));
     return d;
 }
 

@@ -86,7 +86,7 @@ std::optional<Error> checkDate(const xml::Document& doc, Node n) {
                                "The date '" + value + "' in " + describeEn(n) + " does not exist: " + whyEn);
 }
 
-// Dates the schema types as xs:date: document/issueDate and relation/@date. A node the XSD has
+// Dates the schema types as xs:date: document/issueDate, effectiveDate and relation/@date. A node the XSD has
 // already reported on is skipped, so the clerk never sees one mistake twice.
 Errors checkDates(const xml::Document& doc, const Errors& schemaErrors) {
     std::set<std::string> flagged;
@@ -94,6 +94,7 @@ Errors checkDates(const xml::Document& doc, const Errors& schemaErrors) {
     std::vector<Node> dates;
     const Node root = doc.root();
     for (const Node& d : root.elements("issueDate")) dates.push_back(d);
+    for (const Node& d : root.elements("effectiveDate")) dates.push_back(d);
     for (const Node& rels : root.elements("relations"))
         for (const Node& r : rels.elements("relation"))
             if (const Node a = r.attributeNode("date")) dates.push_back(a);
@@ -395,6 +396,7 @@ model::Document Builder::build() {
     d.issuer = organ(root.element("issuer"));
     d.place = textOf(root.element("place"));
     if (const Node date = root.element("issueDate")) d.issueDate = parseIsoDate(collapseWhitespace(date.text()));
+    if (const Node date = root.element("effectiveDate")) d.effectiveDate = parseIsoDate(collapseWhitespace(date.text()));
     d.subject = textOf(root.element("subject"));
     if (const Node a = root.element("authority")) d.authority = authority(a);
     if (const Node lb = root.element("legalBasis"))

@@ -95,6 +95,7 @@ public:
         organ("issuer", d.issuer);
         textElement("place", d.place);
         if (d.issueDate) textElement("issueDate", formatIsoDate(*d.issueDate));
+        if (d.effectiveDate) textElement("effectiveDate", formatIsoDate(*d.effectiveDate));
         textElement("subject", d.subject);
         if (d.authority.find('\n') != std::string::npos) {  // several lines: one <line> each
             std::vector<std::string> lines;

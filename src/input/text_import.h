@@ -16,6 +16,15 @@
 //   attachments  a second type name after the signature ("KẾ HOẠCH") with its own subject,
 //                the "(Ban hành kèm theo …)" note dropped (compose prints it), body and signer;
 //                "Phụ lục …" sections as appendices
+// Repairs of copied text, each reported as a note: a heading run together with the text before
+// it ("…THỰC HIỆNĐiều 9.", "…thực hiện1. Các sở") split off; a sentence broken by the source's
+// page break joined again (the next line starts in lower case, or the break follows a word that
+// cannot end a sentence, and no new unit begins); titles wrapped onto more lines joined; page
+// numbers between paragraphs dropped; signature placeholders ("(Đã ký)", "[chữ ký, đóng dấu]", an
+// image) read past to the name; "ỦY BAN NHÂN DÂN" over "TỈNH …" read as one organ; the trích
+// yếu's final period dropped and its quotes balanced. Facts of the body become model fields:
+// "thay thế / bãi bỏ / sửa đổi, bổ sung / ban hành kèm theo … số <code> ngày …" relations, and
+// "có hiệu lực từ ngày …" the effective date.
 // Markdown decoration (#, **, *, hard breaks, \-escapes) is removed; text is NFC-normalised.
 // Conversion artefacts are repaired where the repair is certain (a block repeated verbatim by a
 // table linearisation, stray characters after "./."), and each repair is reported.
@@ -25,6 +34,7 @@
 // importer guessed or repaired is returned as a note with its line, for the clerk to review.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,12 +46,22 @@
 
 namespace vanthu::input {
 
+// What an agency directory knows of an organ named as printed ("SỞ NỘI VỤ TỈNH ĐẮK NÔNG"). The
+// directory lives above input (distribution::AgencyDirectory), so the caller adapts it to this.
+struct KnownOrgan {
+    std::string name;          // the directory's spelling
+    std::string abbreviation;
+    std::string organId;       // mã định danh
+};
+using OrganLookup = std::function<std::optional<KnownOrgan>(const std::string& printedName)>;
+
 struct ImportOptions {
     std::optional<model::Organ> issuer;        // overrides/supplies cơ quan ban hành
     std::optional<model::Organ> parentIssuer;  // cơ quan chủ quản
     std::string place;                         // when the text has no place/date line
     std::optional<model::Date> issueDate;
     std::optional<model::DocumentType> type;   // when the text names no type (plain công văn)
+    OrganLookup findOrgan;                     // optional: settles how header lines split into organs
 };
 
 struct ImportOutcome {

@@ -203,22 +203,13 @@ private:
         return p.spans.empty() ? compose::TextStyle{}.sizePt : p.spans.back().style.sizePt;
     }
 
-    MPara measureParagraph(const Paragraph& p, double columnPt, bool body) {
-        MPara m;
-        m.p = &p;
-        m.columnPt = columnPt;
-        m.body = body;
-        m.serial = serial_++;
+    // Widths of the first and later lines once indents and a centred frame are taken off.
+    struct LineWidths {
+        double first = 0, rest = 0;
+    };
+
+    LineWidths lineWidths(MPara& m, const Paragraph& p, double columnPt) const {
         const auto& f = p.format;
-        const bool hasRule = p.ruleBelow && p.ruleBelow->lengthPt > 0;
-        m.beforeTw = tw(f.spaceBeforePt);
-        m.afterTw = tw(f.spaceAfterPt);
-        if (hasRule) m.ruleTw = std::max(tw(c_.fillerPt), tw(p.ruleBelow->gapPt)) + tw(p.ruleBelow->thicknessPt);
-        const long long pct = std::llround(f.lineSpacing * 240) * 100 / 240;
-
-        shapeParagraph(m);
-        const auto t0 = stats_ ? Clock::now() : Clock::time_point{};
-
         const double left = fromTw(tw(f.leftIndentPt)), right = fromTw(tw(f.rightIndentPt));
         double colLeft = left, colRight = right;
         if (p.frame && p.frame->widthPt > 0) {
@@ -232,23 +223,26 @@ private:
             const long long space = std::clamp<long long>(std::llround(p.frame->paddingPt), 0, 31);
             m.padTw = space * 20 + tw(p.frame->borderPt);
         }
-        const double firstLine = fromTw(tw(f.firstLineIndentPt));
         const double width = columnPt - colLeft - colRight;
-        const double firstWidth = width - firstLine;
+        return {width - fromTw(tw(f.firstLineIndentPt)), width};
+    }
 
-        // Segments between break opportunities, over glyph ranges.
-        struct Seg {
-            std::size_t g0, gVisible, g1;
-        };
-        std::vector<Seg> segs;
-        std::vector<Segment> widths;
+    // A run of glyphs between two break opportunities: [g0, gVisible) prints, [gVisible, g1) is
+    // trailing space.
+    struct Seg {
+        std::size_t g0, gVisible, g1;
+    };
+
+    // Segments between break opportunities, over glyph ranges, with their widths for firstFit.
+    void segments(const MPara& m, LineWidths lw, std::vector<Seg>& segs, std::vector<Segment>& widths) const {
+        const double width = lw.rest, limit = std::min(lw.rest, lw.first);
         // A paragraph that fits its first line needs no break opportunities (ICU and the
         // document-number patterns are the dearest part of breaking).
         double all = 0;
         std::size_t visibleEnd = m.glyphs.size();
         while (visibleEnd > 0 && m.glyphs[visibleEnd - 1].space) --visibleEnd;
         for (std::size_t k = 0; k < visibleEnd; ++k) all += m.glyphs[k].advance;
-        const bool oneLine = all <= std::min(width, firstWidth) + 0.01;
+        const bool oneLine = all <= limit + 0.01;
         std::vector<std::size_t> opps;
         if (!oneLine && !plainBreakOpportunities(m.text, opps))
             opps = withNumericHyphens(m.text, text::breakOpportunities(m.text));
@@ -264,7 +258,6 @@ private:
             while (vis > g0 && m.glyphs[vis - 1].space) trailing += m.glyphs[--vis].advance;
             double w = 0;
             for (std::size_t k = g0; k < vis; ++k) w += m.glyphs[k].advance;
-            const double limit = std::min(width, firstWidth);
             if (w > limit && vis - g0 > 1) {
                 // A word longer than the line: cut it between clusters, as many as fit a line.
                 std::size_t start = g0;
@@ -286,7 +279,40 @@ private:
                 widths.push_back({w, trailing});
             }
         }
-        const auto starts = firstFit(widths, firstWidth, width);
+    }
+
+    // Each line's height from the largest size on it and the paragraph's line spacing.
+    void lineHeights(MPara& m, const Paragraph& p) const {
+        const long long pct = std::llround(p.format.lineSpacing * 240) * 100 / 240;
+        for (auto& l : m.lines) {
+            double size = 0;
+            for (std::size_t k = l.g0; k < l.g1; ++k) size = std::max(size, p.spans[m.glyphs[k].span].style.sizePt);
+            if (size <= 0) size = markSize(p);
+            l.heightTw = std::max<long long>(1, lineTw(size) * pct / 100);
+            l.ascentTw = ascentTw(size);
+            l.extraTw = std::max<long long>(0, l.heightTw - lineTw(size));
+        }
+    }
+
+    MPara measureParagraph(const Paragraph& p, double columnPt, bool body) {
+        MPara m;
+        m.p = &p;
+        m.columnPt = columnPt;
+        m.body = body;
+        m.serial = serial_++;
+        const auto& f = p.format;
+        const bool hasRule = p.ruleBelow && p.ruleBelow->lengthPt > 0;
+        m.beforeTw = tw(f.spaceBeforePt);
+        m.afterTw = tw(f.spaceAfterPt);
+        if (hasRule) m.ruleTw = std::max(tw(c_.fillerPt), tw(p.ruleBelow->gapPt)) + tw(p.ruleBelow->thicknessPt);
+
+        shapeParagraph(m);
+        const auto t0 = stats_ ? Clock::now() : Clock::time_point{};
+        const LineWidths lw = lineWidths(m, p, columnPt);
+        std::vector<Seg> segs;
+        std::vector<Segment> widths;
+        segments(m, lw, segs, widths);
+        const auto starts = firstFit(widths, lw.first, lw.rest);
         for (std::size_t li = 0; li < starts.size(); ++li) {
             const std::size_t s0 = starts[li], s1 = li + 1 < starts.size() ? starts[li + 1] : segs.size();
             MLine l;
@@ -301,14 +327,7 @@ private:
         }
         if (m.lines.empty()) m.lines.push_back(MLine{});  // an empty paragraph still has a line
         m.lines.back().last = true;
-        for (auto& l : m.lines) {
-            double size = 0;
-            for (std::size_t k = l.g0; k < l.g1; ++k) size = std::max(size, p.spans[m.glyphs[k].span].style.sizePt);
-            if (size <= 0) size = markSize(p);
-            l.heightTw = std::max<long long>(1, lineTw(size) * pct / 100);
-            l.ascentTw = ascentTw(size);
-            l.extraTw = std::max<long long>(0, l.heightTw - lineTw(size));
-        }
+        lineHeights(m, p);
         if (stats_) stats_->breakSeconds += std::chrono::duration<double>(Clock::now() - t0).count();
         return m;
     }

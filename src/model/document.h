@@ -173,6 +173,7 @@ struct Document {
     Organ issuer;        // cơ quan ban hành
     std::string place;   // địa danh
     std::optional<Date> issueDate;  // absent on a draft
+    std::optional<Date> effectiveDate;  // ngày có hiệu lực, when the text says ("có hiệu lực từ ngày …")
 
     std::string subject;    // trích yếu (Công văn: without the "V/v " prefix)
     std::string authority;  // "BỘ TRƯỞNG BỘ TƯ PHÁP", the issuing-authority line of a Quyết định

@@ -98,11 +98,15 @@ bool mayBeLegalNormative(DocumentType t) {
     return t == DocumentType::NghiQuyet || t == DocumentType::QuyetDinh || t == DocumentType::ChiThi;
 }
 
-ValidationReport validate(const Document& doc) {
-    ValidationReport r;
-    const auto& ti = info(doc.type);
-    const SourcePos codePos{doc.pos.field.empty() ? "/document/code" : doc.pos.field + "/code", doc.pos.line, doc.pos.column};
+namespace {
 
+SourcePos codePosition(const Document& doc) {
+    return {doc.pos.field.empty() ? "/document/code" : doc.pos.field + "/code", doc.pos.line, doc.pos.column};
+}
+
+void checkNotation(const Document& doc, ValidationReport& r) {
+    const auto& ti = info(doc.type);
+    const SourcePos codePos = codePosition(doc);
     // Ký hiệu (decree-30-2020.md §4, §10 rules 8–9).
     if (!ti.abbreviation.empty()) {
         const auto part = notationTypePart(doc.code.notation);
@@ -131,6 +135,10 @@ ValidationReport validate(const Document& doc) {
                 "A công văn's notation is organ-unit joined by '-' (e.g. BNV-VP)"));
     }
 
+}
+
+void checkNumberAndDate(const Document& doc, ValidationReport& r) {
+    const SourcePos codePos = codePosition(doc);
     // Số with year: legal-normative documents only, and the year is the year of issue (§9).
     if (doc.code.year) {
         if (!mayBeLegalNormative(doc.type))
@@ -153,7 +161,13 @@ ValidationReport validate(const Document& doc) {
     if (doc.issueDate && !isValidDate(*doc.issueDate))
         r.errors.push_back(Error::invalidInput(where(doc.pos, "issueDate"), "Ngày ban hành không tồn tại",
                                                "The issue date does not exist"));
+    if (doc.effectiveDate && !isValidDate(*doc.effectiveDate))
+        r.errors.push_back(Error::invalidInput(where(doc.pos, "effectiveDate"), "Ngày có hiệu lực không tồn tại",
+                                               "The effective date does not exist"));
 
+}
+
+void checkSubjectAuthorityAndBasis(const Document& doc, ValidationReport& r) {
     // Trích yếu of a công văn is printed after "V/v"; it must not be typed twice.
     if (doc.type == DocumentType::CongVan && (startsWith(doc.subject, "V/v") || startsWith(doc.subject, "v/v")))
         r.warnings.push_back(Warning::at(where(doc.pos, "subject"),
@@ -179,12 +193,9 @@ ValidationReport validate(const Document& doc) {
                                                  "; it will be corrected on rendering"));
     }
 
-    checkBody(doc.body, r);
-    for (const auto& s : doc.signatures) checkSignature(s, r);
-    if (doc.signatures.empty())
-        r.warnings.push_back(
-            Warning::at(where(doc.pos, "signature"), "Văn bản chưa có người ký", "The document has no signer"));
+}
 
+void checkRecipients(const Document& doc, ValidationReport& r) {
     // Nơi nhận: "Như Điều N" must name an article that exists; "Như trên" needs a Kính gửi.
     const auto articles = articleNumbers(doc.body);
     for (const auto& rc : doc.recipients) {
@@ -208,6 +219,9 @@ ValidationReport validate(const Document& doc) {
                         "Văn bản có 'Kính gửi': mục đầu tiên của Nơi nhận thường là '- Như trên;'",
                         "With 'Kính gửi' addressees the first Nơi nhận item is usually '- Như trên;'"));
 
+}
+
+void checkAttachedDocuments(const Document& doc, ValidationReport& r) {
     for (const auto& a : doc.attachments) {
         if (info(a.type).abbreviation.empty())
             r.errors.push_back(
@@ -218,6 +232,22 @@ ValidationReport validate(const Document& doc) {
         if (a.signature) checkSignature(*a.signature, r);
     }
     for (const auto& ap : doc.appendices) checkBody(ap.body, r);
+}
+
+}  // namespace
+
+ValidationReport validate(const Document& doc) {
+    ValidationReport r;
+    checkNotation(doc, r);
+    checkNumberAndDate(doc, r);
+    checkSubjectAuthorityAndBasis(doc, r);
+    checkBody(doc.body, r);
+    for (const auto& s : doc.signatures) checkSignature(s, r);
+    if (doc.signatures.empty())
+        r.warnings.push_back(
+            Warning::at(where(doc.pos, "signature"), "Văn bản chưa có người ký", "The document has no signer"));
+    checkRecipients(doc, r);
+    checkAttachedDocuments(doc, r);
     return r;
 }
 

@@ -40,7 +40,13 @@ struct Server::Impl {
         : store(s),
           options(std::move(o)),
           renderer(std::move(r)),
-          ctx{store, options.exchange ? &options.exchange->service() : nullptr, options.maxBodyBytes, [this] { issued++; }, renderer},
+          ctx{store,
+              options.exchange ? &options.exchange->service() : nullptr,
+              options.maxBodyBytes,
+              [this] { issued++; },
+              renderer,
+              options.renderLimits,
+              std::make_shared<service::RenderGate>(options.renders)},
           api{ctx, [this] { return metricsText(); }},
           router(store, options.maxBodyBytes, options.logRequests) {
         addSystemRoutes(router, api);

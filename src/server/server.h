@@ -20,7 +20,9 @@
 #include <vector>
 
 #include "model/document.h"
+#include "render/render_budget.h"
 #include "render/renderer.h"
+#include "service/render_gate.h"
 #include "store/store.h"
 
 namespace vanthu::server {
@@ -34,6 +36,8 @@ struct ServerOptions {
     int maxThreads = 32;
     bool logRequests = false;
     std::shared_ptr<Exchange> exchange;          // document exchange (issue 5); null = none
+    render::RenderLimits renderLimits{};         // documents beyond them: 413, when stored and rendered
+    service::RenderGateOptions renders{};        // renders at once, queued, cached (service/render_gate.h)
 };
 
 class Server {

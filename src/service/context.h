@@ -11,11 +11,13 @@
 #include <functional>
 #include <memory>
 
+#include "render/render_budget.h"
 #include "store/store.h"
 
 namespace vanthu::service {
 
-class Exchange;  // service/exchange.h
+class Exchange;    // service/exchange.h
+class RenderGate;  // service/render_gate.h
 }  // namespace vanthu::service
 
 namespace vanthu::render {
@@ -28,8 +30,10 @@ struct Context {
     store::Store& store;
     Exchange* exchange = nullptr;               // null: this instance sends and receives nothing
     std::size_t maxDocumentBytes = 4 * 1024 * 1024;
-    std::function<void()> onIssued{};
-    std::shared_ptr<const render::DocumentRenderer> renderer{};  // DOCX and PDF (service/files.h)           // metrics: called after each issue commits
+    std::function<void()> onIssued{};  // metrics: called after each issue commits
+    std::shared_ptr<const render::DocumentRenderer> renderer{};  // DOCX and PDF (service/files.h)
+    render::RenderLimits renderLimits{};  // a document beyond them is refused when stored and when rendered
+    std::shared_ptr<RenderGate> renderGate{};  // renders in turn, cached; null: render at once, keep nothing
 };
 
 // How the audit log names the actor: "Chị Lan #3".

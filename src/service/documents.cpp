@@ -4,6 +4,7 @@
 
 #include "core/iso_date.h"
 #include "input/document_reader.h"
+#include "render/render_budget.h"
 #include "service/access.h"
 #include "service/exchange.h"
 
@@ -19,6 +20,14 @@ Result<input::ReadOutcome> readXml(const Context& ctx, const std::string& xml) {
     return input::readDocumentXml(xml, opts);
 }
 
+// What is stored must be renderable: a document beyond the render budget is refused at the door.
+Result<input::ReadOutcome> readStorable(const Context& ctx, const std::string& xml) {
+    auto read = readXml(ctx, xml);
+    if (!read.ok()) return read;
+    if (auto e = render::overBudget(render::costOf(read.value().document), ctx.renderLimits)) return *e;
+    return read;
+}
+
 Warning droppedNumberWarning(int number) {
     Warning w;
     w.messageVi = "Số " + std::to_string(number) + " trong văn bản không được giữ: dự thảo được cấp số khi ban hành";
@@ -31,7 +40,7 @@ Warning droppedNumberWarning(int number) {
 
 Result<DocumentOutcome> createDraft(Context& ctx, const store::User& who, const std::string& xml) {
     if (auto e = requireRole(who, {Role::Drafter, Role::Clerk})) return *e;
-    auto read = readXml(ctx, xml);
+    auto read = readStorable(ctx, xml);
     if (!read.ok()) return read.errors();
     DocumentOutcome out;
     out.warnings = read.value().warnings;
@@ -49,7 +58,7 @@ Result<DocumentOutcome> updateDraft(Context& ctx, const store::User& who, store:
     if (auto e = requireRole(who, {Role::Drafter, Role::Clerk})) return *e;
     auto cur = visibleDocument(ctx, who, id);
     if (!cur.ok()) return cur.errors();
-    auto read = readXml(ctx, xml);
+    auto read = readStorable(ctx, xml);
     if (!read.ok()) return read.errors();
     auto organ = organFor(ctx, who, read.value().document);
     if (!organ.ok()) return organ.errors();
@@ -63,7 +72,7 @@ Result<DocumentOutcome> updateDraft(Context& ctx, const store::User& who, store:
 
 Result<DocumentOutcome> importIssued(Context& ctx, const store::User& who, const std::string& xml, store::Id registerId) {
     if (auto e = requireRole(who, {Role::Clerk})) return *e;
-    auto read = readXml(ctx, xml);
+    auto read = readStorable(ctx, xml);
     if (!read.ok()) return read.errors();
     auto organ = organFor(ctx, who, read.value().document);
     if (!organ.ok()) return organ.errors();

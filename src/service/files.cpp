@@ -1,11 +1,14 @@
 #include "service/files.h"
 
 #include "compose/register_sheet.h"
+#include "core/digest.h"
+#include "render/render_budget.h"
 #include "render/renderer.h"
 #include "service/access.h"
 #include "service/documents.h"
 #include "service/exchange.h"
 #include "service/registers.h"
+#include "service/render_gate.h"
 
 namespace vanthu::service {
 
@@ -29,11 +32,25 @@ std::string renderOrFault(const std::optional<std::string>& bytes, const std::st
     return *bytes;
 }
 
+// Renders through the gate when there is one (in turn, cached under `key`), else at once.
+Result<std::string> renderInTurn(const Context& ctx, const std::string& key, const std::function<std::string()>& render) {
+    if (!ctx.renderGate) return render();
+    return ctx.renderGate->run(key, render);
+}
+
+// Everything the rendered bytes of a stored document depend on, besides the renderer itself.
+std::string renderKey(const store::DocumentRecord& d, const std::string& format) {
+    return sha256Hex(format + "\n" + std::string(store::statusName(d.status)) + "\n" + std::to_string(d.number) + "\n" +
+                     std::to_string(d.year) + "\n" + d.issueDate + "\n" + (d.legalNormative ? "1" : "0") + "\n" + d.xml);
+}
+
 // The same sheet as CSV (compose/register_sheet.h), DOCX or PDF.
 Result<File> sheetFile(const Context& ctx, const compose::RegisterSheet& sheet, const std::string& format, std::string name) {
     if (format == "csv") return File{compose::registerSheetCsv(sheet), mediaTypeOf("csv"), std::move(name)};
     if (!canRender(ctx, format)) throw Failure(Errc::Internal, "no renderer for " + format);
-    return File{renderOrFault(ctx.renderer->renderRegister(sheet, format), format), mediaTypeOf(format), std::move(name)};
+    auto bytes = renderInTurn(ctx, "", [&] { return renderOrFault(ctx.renderer->renderRegister(sheet, format), format); });
+    if (!bytes.ok()) return bytes.errors();
+    return File{std::move(bytes.value()), mediaTypeOf(format), std::move(name)};
 }
 
 }  // namespace
@@ -51,7 +68,11 @@ Result<File> documentFile(Context& ctx, const store::User& who, store::Id id, co
         if (auto kept = ctx.store.artifact(d.id, format)) return File{std::move(*kept), mediaTypeOf(format), name};
     auto doc = documentForRendering(ctx, d);
     if (!doc.ok()) return doc.errors();
-    File f{renderOrFault(ctx.renderer->renderDocument(doc.value(), format), format), mediaTypeOf(format), name};
+    if (auto e = render::overBudget(render::costOf(doc.value()), ctx.renderLimits)) return *e;
+    auto bytes = renderInTurn(ctx, renderKey(d, format),
+                              [&] { return renderOrFault(ctx.renderer->renderDocument(doc.value(), format), format); });
+    if (!bytes.ok()) return bytes.errors();
+    File f{std::move(bytes.value()), mediaTypeOf(format), name};
     if (immutable) ctx.store.putArtifact(d.id, format, f.mediaType, f.bytes);
     return f;
 }

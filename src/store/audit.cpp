@@ -34,7 +34,10 @@ void Store::Impl::audit(Tx& tx, const std::string& actor, const std::string& act
 
 AuditReport Store::verifyAudit() const {
     return detail::guarded([&] {
-        Session s = impl_->read();
+        // Rows and head from one snapshot: read apart, a writer committing in between would move
+        // the head past the rows read, and a sound chain would look cut short.
+        detail::ReadSnapshot snapshot(*impl_);
+        Session& s = snapshot.s();
         AuditReport rep;
         const Rows r = query(s, "SELECT id, at, actor, action, document_id, detail, prev_hash, hash FROM audit_log ORDER BY id");
         std::string prev;

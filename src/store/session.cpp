@@ -343,6 +343,17 @@ Tx::Tx(Database& db) : db_(db), s_(db.pool->get()) {
     }
 }
 
+ReadSnapshot::ReadSnapshot(Database& db) : s_(db.pool->get()) {
+    exec(s_, db.backend == Backend::Sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+}
+
+ReadSnapshot::~ReadSnapshot() {
+    try {
+        exec(s_, "ROLLBACK");
+    } catch (...) {
+    }
+}
+
 Tx::~Tx() {
     if (done_) return;
     try {

@@ -135,6 +135,21 @@ private:
     bool done_ = false;
 };
 
+// One read-only snapshot on a pooled session: every statement in it sees the same committed state
+// (SQLite: a deferred transaction, whose snapshot starts at the first read; PostgreSQL: REPEATABLE
+// READ READ ONLY). Ends with a rollback: nothing to keep.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(Database& db);
+    ~ReadSnapshot();
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+    Session& s() { return s_; }
+
+private:
+    Session s_;
+};
+
 // The store's session behind the Sql seam of store/sql.h (extensions run inside our transactions).
 class SessionSql final : public Sql {
 public:

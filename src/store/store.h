@@ -160,6 +160,13 @@ struct AuditReport {
     bool ok() const { return firstBadRow == 0; }
 };
 
+// What a store holds, for checking a backup against its source.
+struct Census {
+    std::int64_t organs = 0, users = 0, documents = 0, issued = 0, artifacts = 0, auditRows = 0, deliveries = 0,
+                 incoming = 0;
+    bool operator==(const Census&) const = default;
+};
+
 class Store {
 public:
     static std::unique_ptr<Store> open(const OpenOptions& options);  // runs migrations
@@ -219,6 +226,20 @@ public:
     // The audit log: append-only, each row's hash covers its fields and the previous hash.
     AuditReport verifyAudit() const;
     std::int64_t auditCount() const;
+
+    // Backups (store/backup.cpp). census(): the counts, in one read.
+    Census census() const;
+    // SQLite only: a consistent copy of the whole database into the new file `path`, taken while
+    // others write (VACUUM INTO). Failure(InvalidInput) on PostgreSQL or when `path` exists.
+    void copyTo(const std::string& path) const;
+    // PostgreSQL only: runs `body` while a repeatable-read snapshot is held and exported, with the
+    // census as of that snapshot; `pg_dump --snapshot=ID` inside `body` dumps exactly that state.
+    void withExportedSnapshot(const std::function<void(const std::string& snapshotId, const Census&)>& body) const;
+
+    // store/migrate.cpp: every row of a SQLite store into an empty PostgreSQL one, ids kept, in
+    // one transaction on the target (stop the service first). Failure(InvalidInput) for another
+    // direction, different schema versions or a target that is not empty.
+    static void copyArchive(const Store& from, Store& to);
 
     // Removes every table (PostgreSQL: the public schema) or the SQLite file: tests start empty.
     static void resetForTest(const std::string& url);

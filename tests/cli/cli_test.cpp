@@ -17,6 +17,7 @@
 
 #include <gtest/gtest.h>
 
+#include "cli/run_vanthu.h"
 #include "core/files.h"
 #include "support/test_support.h"
 
@@ -24,28 +25,6 @@ namespace vanthu {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Run {
-    int code = -1;
-    std::string out, err;
-};
-
-// Runs build/vanthu with `args` (and `env` on top of the environment); both streams are read at
-// once so a chatty command cannot block on a full pipe.
-Run vanthu(const std::vector<std::string>& args, const Poco::Process::Env& env = {}) {
-    Poco::Pipe outPipe, errPipe;
-    auto handle = Poco::Process::launch(VANTHU_BINARY, args, fs::current_path().string(), nullptr, &outPipe, &errPipe, env);
-    Run r;
-    std::thread errReader([&] {
-        Poco::PipeInputStream es(errPipe);
-        r.err.assign(std::istreambuf_iterator<char>(es), {});
-    });
-    Poco::PipeInputStream os(outPipe);
-    r.out.assign(std::istreambuf_iterator<char>(os), {});
-    errReader.join();
-    r.code = handle.wait();
-    return r;
-}
 
 // A scratch folder per test, removed afterwards.
 class CliTest : public ::testing::Test {
@@ -203,6 +182,34 @@ TEST_F(CliTest, ImportOfTextThatIsNotUtf8ExitsTwoWithoutAFile) {
     EXPECT_EQ(r.code, 2) << r.err;
     expectLocatedErrors(r.err, bad.string());
     EXPECT_FALSE(fs::exists(out));
+}
+
+// A Quyết định whose header prints `organs` over the Số line (issue 13: two-line organ names).
+std::string decisionText(const std::string& organs) {
+    return organs + "Số: 12/QĐ-UBND\nĐắk Nông, ngày 05 tháng 3 năm 2024\n\nQUYẾT ĐỊNH\nVề việc ban hành Quy chế làm việc\n\n"
+                    "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.\n\nNơi nhận:\n- Các sở, ngành;\n- Lưu: VT.\n\n"
+                    "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn An\n";
+}
+
+TEST_F(CliTest, ImportReadsATwoLineCommitteeAsOneOrganAndFindsItInTheDirectory) {
+    const auto text = file("ubnd.txt", decisionText("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG\n"));
+    const auto out = dir_ / "ubnd.xml";
+    const auto r = vanthu({"import", text.string(), "-o", out.string(), "--directory", sample("agencies.xml")});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const std::string xml = readFile(out);
+    EXPECT_EQ(xml.find("<parentIssuer"), std::string::npos) << xml;
+    EXPECT_NE(xml.find("organId=\"000.00.00.H20\">ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG</issuer>"), std::string::npos) << xml;
+    EXPECT_NE(r.err.find("one organ name"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, ImportParentEmptySaysThereIsNoParent) {
+    const auto text = file("so.txt", decisionText("UBND TỈNH ĐẮK NÔNG\nSỞ NỘI VỤ\n"));
+    const auto with = dir_ / "with.xml", without = dir_ / "without.xml";
+    ASSERT_EQ(vanthu({"import", text.string(), "-o", with.string()}).code, 0);
+    EXPECT_NE(readFile(with).find("<parentIssuer>UBND TỈNH ĐẮK NÔNG</parentIssuer>"), std::string::npos) << readFile(with);
+    const auto r = vanthu({"import", text.string(), "-o", without.string(), "--parent", ""});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(readFile(without).find("<parentIssuer"), std::string::npos) << readFile(without);
 }
 
 // ---- recipients, agencies ------------------------------------------------------------------------

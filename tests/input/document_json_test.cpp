@@ -97,6 +97,14 @@ std::string replaced(std::string s, const std::string& from, const std::string& 
     return s.replace(at, from.size(), to);
 }
 
+TEST(DocumentJson, EffectiveDateIsTheXmlsElement) {
+    auto xml = documentJsonToXml(replaced(kJson, "\"issueDate\": \"2024-03-05\",", "\"issueDate\": \"2024-03-05\", \"effectiveDate\": \"2024-04-01\","));
+    ASSERT_TRUE(xml.ok()) << describeAll(xml.errors());
+    EXPECT_EQ(read(xml.value()).effectiveDate, (model::Date{2024, 4, 1}));
+    const Error e = onlyError(replaced(kJson, "\"issueDate\": \"2024-03-05\",", "\"issueDate\": \"2024-03-05\", \"effectiveDate\": \"1/4/2024\","));
+    EXPECT_EQ(e.field, "effectiveDate") << e.messageEn;
+}
+
 TEST(DocumentJson, AuthorityAsLinesIsTheXmlsLines) {
     // A council's authority is printed on two lines (sample 09): ["…", "KHÓA X, KỲ HỌP THỨ 23"].
     const std::string json = replaced(kJson, R"("authority": "BỘ TRƯỞNG BỘ TƯ PHÁP")",

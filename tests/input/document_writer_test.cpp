@@ -100,5 +100,35 @@ TEST(DocumentWriter, InlineFormattingAndEscaping) {
     EXPECT_EQ(back.value().document.body.at(0).text, p.text);
 }
 
+// The relations and effective date the text import records (issue 13) survive the XML: the
+// element sits after issueDate (schemas/document.xsd), and a document without it is unchanged.
+TEST(DocumentWriter, EffectiveDateAndRelationsRoundTrip) {
+    auto sample = readDocumentFile(std::filesystem::path(VANTHU_SAMPLES_DIR) / "01-qd-1020-btp.xml");
+    ASSERT_TRUE(sample.ok()) << describeAll(sample.errors());
+    EXPECT_FALSE(sample.value().document.effectiveDate.has_value()) << "no sample states one";
+    model::Document d = sample.value().document;
+    d.effectiveDate = model::Date{2018, 7, 1};
+    d.relations = {{model::RelationKind::Replaces, "123/QĐ-UBND", model::Date{2019, 3, 5}, ""},
+                   {model::RelationKind::Revokes, "45/2018/QĐ-UBND", std::nullopt, ""}};
+    const std::string xml = writeDocumentXml(d);
+    EXPECT_NE(xml.find("<issueDate>2018-05-08</issueDate>\n  <effectiveDate>2018-07-01</effectiveDate>"), std::string::npos) << xml;
+    auto back = readDocumentXml(xml);
+    ASSERT_TRUE(back.ok()) << describeAll(back.errors()) << xml;
+    EXPECT_EQ(back.value().document.effectiveDate, d.effectiveDate);
+    EXPECT_EQ(back.value().document.relations, d.relations);
+    EXPECT_EQ(writeDocumentXml(back.value().document), xml) << "same document, same bytes";
+}
+
+TEST(DocumentWriter, AnImpossibleEffectiveDateIsALocatedError) {
+    auto sample = readDocumentFile(std::filesystem::path(VANTHU_SAMPLES_DIR) / "01-qd-1020-btp.xml");
+    ASSERT_TRUE(sample.ok());
+    model::Document d = sample.value().document;
+    d.effectiveDate = model::Date{2019, 2, 30};
+    auto back = readDocumentXml(writeDocumentXml(d));
+    ASSERT_FALSE(back.ok());
+    EXPECT_EQ(back.error().field, "/document/effectiveDate") << describeAll(back.errors());
+    EXPECT_NE(back.error().messageVi.find("2019-02-30"), std::string::npos) << back.error().messageVi;
+}
+
 }  // namespace
 }  // namespace vanthu::input

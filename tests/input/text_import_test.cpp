@@ -13,6 +13,7 @@
 #include "core/files.h"
 #include "input/document_reader.h"
 #include "input/document_writer.h"
+#include "input/text_import_cases.h"
 #include "support/test_support.h"
 #include "text/unicode.h"
 
@@ -141,31 +142,7 @@ TEST(TextImport, Seed003IsSample03) {
 }
 
 TEST(TextImport, CongVanWithKinhGuiAndMarks) {
-    const std::string text =
-        "UBND TỈNH NINH BÌNH\n"
-        "SỞ TƯ PHÁP\n"
-        "Số: 1856/STP-VP\n"
-        "V/v đôn đốc gửi báo cáo\n"
-        "KHẨN\n"
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-        "Độc lập - Tự do - Hạnh phúc\n"
-        "Ninh Bình, ngày 25 tháng 11 năm 2024\n"
-        "\n"
-        "Kính gửi:\n"
-        "- Các sở, ban, ngành thuộc tỉnh;\n"
-        "- Ủy ban nhân dân các huyện, thành phố.\n"
-        "\n"
-        "Sở Tư pháp đề nghị các cơ quan, đơn vị gửi báo cáo **trước ngày 05 tháng 12 năm 2024**./.\n"
-        "\n"
-        "Nơi nhận:\n"
-        "- Như trên;\n"
-        "- Ủy ban nhân dân tỉnh (để báo cáo);\n"
-        "- Lưu: VT, VP (02).\n"
-        "\n"
-        "KT. GIÁM ĐỐC\n"
-        "PHÓ GIÁM ĐỐC\n"
-        "\n\n"
-        "Trần Minh Đức\n";
+    const std::string& text = cases::kCongVanWithMarks;
     auto r = importText(text);
     ASSERT_TRUE(r.ok()) << describeAll(r.errors());
     const model::Document& d = r.value().document;
@@ -192,25 +169,14 @@ TEST(TextImport, CongVanWithKinhGuiAndMarks) {
 }
 
 TEST(TextImport, CouncilResolutionKeepsItsTermAndSessionOnALineOfItsOwn) {
-    const std::string text =
-        "HỘI ĐỒNG NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 52/NQ-HĐND\n"
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQuảng Nam, ngày 12 tháng 7 năm 2024\n\n"
-        "NGHỊ QUYẾT\nVề việc thành lập Đoàn giám sát\n\n"
-        "HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NAM\nKHÓA X, KỲ HỌP THỨ 23\n\n"
-        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\n"
-        "QUYẾT NGHỊ:\n\nĐiều 1. Thành lập Đoàn giám sát.\n\n"
-        "TM. HỘI ĐỒNG NHÂN DÂN\nCHỦ TỊCH\n\n\nNguyễn Văn A\n";
+    const std::string& text = cases::kCouncilResolution;
     auto r = importText(text);
     ASSERT_TRUE(r.ok()) << describeAll(r.errors());
     EXPECT_EQ(r.value().document.authority, "HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NAM\nKHÓA X, KỲ HỌP THỨ 23");
 }
 
 TEST(TextImport, ChaptersArticlesClausesAndPoints) {
-    const std::string text =
-        "Số: 14/2024/QĐ-UBND\nThái Nguyên, ngày 02 tháng 4 năm 2024\n\nQUY ĐỊNH\nVề quản lý công tác văn thư\n\n"
-        "Chương I\nQUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\n\nQuy định này quy định về công tác văn thư.\n\n"
-        "Điều 2. Đối tượng áp dụng\n\n1. Các sở, ban, ngành:\n\na) Văn phòng;\n\nđ) Thanh tra.\n\n"
-        "Chương II\nTỔ CHỨC THỰC HIỆN\n\nĐiều 3. Sở Nội vụ hướng dẫn thực hiện Quy định này./.\n";
+    const std::string& text = cases::kRegulationWithChapters;
     ImportOptions o;
     o.issuer = model::Organ{"ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN", "", ""};
     auto r = importText(text, o);
@@ -240,13 +206,7 @@ TEST(TextImport, ChaptersArticlesClausesAndPoints) {
 TEST(TextImport, MarkdownTablesForTheHeaderAndTheSignatureBlock) {
     // What converters make of the two layout tables of Decree 30: a header table, and the Nơi
     // nhận / signer table as one row with <br> line breaks inside its cells.
-    const std::string text =
-        "| BỘ TƯ PHÁP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n| | Độc lập - Tự do - Hạnh phúc |\n"
-        "| Số: 15/QĐ-BTP | Hà Nội, ngày 05 tháng 3 năm 2020 |\n\n**QUYẾT ĐỊNH**\n\n**Về việc thành lập Tổ công tác**\n\n"
-        "**BỘ TRƯỞNG BỘ TƯ PHÁP**\n\n*Căn cứ Nghị định số 96/2017/NĐ-CP ngày 16 tháng 8 năm 2017 của Chính phủ;*\n\n"
-        "*Theo đề nghị của Chánh Văn phòng Bộ.*\n\n**QUYẾT ĐỊNH:**\n\n**Điều 1.** Thành lập Tổ công tác.\n\n"
-        "**Điều 2.** Quyết định này có hiệu lực kể từ ngày ký./.\n\n"
-        "| **Nơi nhận:**<br>- Như Điều 2;<br>- Lưu: VT, VP. | **KT. BỘ TRƯỞNG**<br/>**THỨ TRƯỞNG**<br><br>Phan Chí Hiếu |\n";
+    const std::string& text = cases::kMarkdownTables;
     auto r = importText(text);
     ASSERT_TRUE(r.ok()) << describeAll(r.errors());
     const model::Document& d = r.value().document;
@@ -275,6 +235,45 @@ TEST(TextImport, BadInputIsAnErrorNotACrash) {
     std::set<std::string> fields;
     for (const auto& e : prose.errors()) fields.insert(e.field);
     EXPECT_TRUE(fields.count("type") && fields.count("issuer") && fields.count("place")) << describeAll(prose.errors());
+}
+
+// ---- the classes of line (issue 13), one table each: tests/input/text_import_cases.h ----
+
+class TextImportClass : public ::testing::TestWithParam<cases::ImportCase> {};
+
+TEST_P(TextImportClass, GivesTheFieldsAndSaysWhatItGuessed) {
+    const cases::ImportCase& c = GetParam();
+    auto r = importText(c.text, c.options);
+    ASSERT_TRUE(r.ok()) << describeAll(r.errors());
+    const model::Document& d = r.value().document;
+    for (const auto& [field, want] : c.fields) EXPECT_EQ(cases::fieldOf(d, field), want) << field;
+    const std::string notes = describeAll(r.value().notes);
+    for (const auto& n : c.notes) EXPECT_NE(notes.find(n), std::string::npos) << "no note saying: " << n << "\nnotes:\n" << notes;
+    for (const auto& n : c.noNotes) EXPECT_EQ(notes.find(n), std::string::npos) << "a note says: " << n << "\nnotes:\n" << notes;
+    // Whatever was imported is a document vanthu accepts.
+    auto back = readDocumentXml(writeDocumentXml(d));
+    EXPECT_TRUE(back.ok()) << describeAll(back.errors());
+}
+
+std::string caseName(const ::testing::TestParamInfo<cases::ImportCase>& i) { return i.param.name; }
+
+INSTANTIATE_TEST_SUITE_P(SignaturePlaceholders, TextImportClass, ::testing::ValuesIn(cases::signatureCases()), caseName);
+INSTANTIATE_TEST_SUITE_P(TwoLineOrgans, TextImportClass, ::testing::ValuesIn(cases::organCases()), caseName);
+INSTANTIATE_TEST_SUITE_P(RunTogetherHeadings, TextImportClass, ::testing::ValuesIn(cases::runTogetherCases()), caseName);
+INSTANTIATE_TEST_SUITE_P(MultiLineTitles, TextImportClass, ::testing::ValuesIn(cases::titleCases()), caseName);
+INSTANTIATE_TEST_SUITE_P(MidSentenceBreaks, TextImportClass, ::testing::ValuesIn(cases::brokenSentenceCases()), caseName);
+INSTANTIATE_TEST_SUITE_P(LevelsByNumbering, TextImportClass, ::testing::ValuesIn(cases::levelCases()), caseName);
+INSTANTIATE_TEST_SUITE_P(SubjectPunctuation, TextImportClass, ::testing::ValuesIn(cases::subjectCases()), caseName);
+INSTANTIATE_TEST_SUITE_P(RelationsAndEffectiveDate, TextImportClass, ::testing::ValuesIn(cases::factCases()), caseName);
+
+// The name is in the text: the import never ends at "No signer's name found" when a name line
+// follows the placeholders.
+TEST(TextImport, NoSignatureCaseLosesItsName) {
+    for (const auto& c : cases::signatureCases()) {
+        auto r = importText(c.text, c.options);
+        ASSERT_TRUE(r.ok()) << c.name;
+        EXPECT_EQ(describeAll(r.value().notes).find("No signer's name"), std::string::npos) << c.name;
+    }
 }
 
 }  // namespace
