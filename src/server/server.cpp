@@ -3,7 +3,6 @@
 
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/ThreadPool.h>
@@ -18,6 +17,7 @@
 
 #include "input/document_reader.h"
 #include "server/exchange.h"
+#include "server/http_connection.h"
 #include "server/router.h"
 #include "server/routes.h"
 #include "service/exchange.h"
@@ -33,7 +33,7 @@ struct Server::Impl {
     Api api;
     Router router;
     std::unique_ptr<Poco::ThreadPool> threads;
-    std::unique_ptr<Poco::Net::HTTPServer> http;
+    std::unique_ptr<HttpServer> http;
     int port = 0;
 
     Impl(store::Store& s, ServerOptions o, std::shared_ptr<render::DocumentRenderer> r)
@@ -53,6 +53,7 @@ struct Server::Impl {
         addDocumentRoutes(router, api);
         addRegisterRoutes(router, api);
         if (options.exchange) options.exchange->addRoutes(router, api);
+        if (options.moreRoutes) options.moreRoutes(router, api);
     }
 
     std::string metricsText() const {
@@ -78,7 +79,7 @@ private:
 };
 
 // Every request, whatever its path, goes through the one route table (an unknown path is its 404).
-class Factory final : public Poco::Net::HTTPRequestHandlerFactory {
+class Factory final : public RequestHandlerFactory {
 public:
     explicit Factory(Router& router) : router_(router) {}
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override { return new Handler(router_); }
@@ -105,7 +106,7 @@ void Server::start() {
     params->setKeepAliveTimeout(Poco::Timespan(10, 0));
     params->setTimeout(Poco::Timespan(30, 0));
     impl_->threads = std::make_unique<Poco::ThreadPool>(2, impl_->options.maxThreads + 2);
-    impl_->http = std::make_unique<Poco::Net::HTTPServer>(new Factory(impl_->router), *impl_->threads, socket, params);
+    impl_->http = std::make_unique<HttpServer>(new Factory(impl_->router), *impl_->threads, socket, params);
     impl_->http->start();
 }
 
