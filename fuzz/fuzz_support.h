@@ -30,6 +30,10 @@ inline std::string_view bytesOf(const std::uint8_t* data, std::size_t size) {
 }
 
 inline void checkError(const Error& e) {
+    const bool sound = e.code != Errc::Internal && !e.messageVi.empty() && !e.messageEn.empty() &&
+                       isValidUtf8(e.messageVi) && isValidUtf8(e.messageEn) && isValidUtf8(e.field) &&
+                       e.line >= 0 && e.column >= 0;
+    if (!sound) std::fprintf(stderr, "vanthu fuzz: the error: %s\n", e.describe().c_str());  // to name the finding
     VANTHU_FUZZ_CHECK(e.code != Errc::Internal);
     VANTHU_FUZZ_CHECK(!e.messageVi.empty() && !e.messageEn.empty());
     VANTHU_FUZZ_CHECK(isValidUtf8(e.messageVi) && isValidUtf8(e.messageEn) && isValidUtf8(e.field));

@@ -77,8 +77,18 @@ struct ParseSink {
 
 thread_local ParseSink* tSink = nullptr;
 
+// libxml2 quotes the input in some messages ("Comment not terminated <!-- …") cut at a byte
+// count, which can split a UTF-8 sequence; an error goes into JSON, so each stray byte becomes
+// U+FFFD (found by fuzz/xml_parse_fuzzer).
+std::string wellFormedUtf8(std::string_view raw) {
+    if (isValidUtf8(raw)) return std::string(raw);
+    std::string out;
+    for (std::size_t i = 0; i < raw.size();) appendUtf8(out, decodeUtf8(raw, i));
+    return out;
+}
+
 std::string trimMessage(const char* m) {
-    std::string s = m ? m : "";
+    std::string s = wellFormedUtf8(m ? m : "");
     while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
     for (auto& c : s)
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
@@ -92,7 +102,7 @@ void collectParseError(void* /*userData*/, xmlErrorPtr e) {
         return;
     }
     tSink->diagnostics.push_back({e->code, e->level, e->line, e->int2, trimMessage(e->message),
-                                  e->str1 ? e->str1 : "", e->str2 ? e->str2 : ""});
+                                  wellFormedUtf8(e->str1 ? e->str1 : ""), wellFormedUtf8(e->str2 ? e->str2 : "")});
 }
 
 // SAX internalSubset hook: called as soon as "<!DOCTYPE name [ExternalID]" is read, before any
