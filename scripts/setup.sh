@@ -20,6 +20,10 @@ PACKAGES=(
   icc-profiles-free
   # the store suite runs on a real PostgreSQL too (scripts/with-postgres.sh); wrk for bench/
   postgresql wrk
+  # the sanitizer lane (scripts/fuzz.sh, scripts/asan.sh): clang 14 and its runtimes, whose
+  # libclang_rt.fuzzer is libFuzzer (libfuzzer-14-dev only adds a standalone copy; the
+  # libfuzzer-15-dev of bookworm pairs with clang-15, not with Debian's default clang)
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -359,7 +359,8 @@ void Importer::bodyFacts() {
     for (auto& [r, no] : relations_) {
         if (!self.empty() && r.targetCode == self) continue;  // "ban hành kèm theo Quyết định này"
         const bool dup = std::any_of(doc_.relations.begin(), doc_.relations.end(),
-                                     [&](const model::Relation& o) { return o.kind == r.kind && o.targetCode == r.targetCode; });
+                                     // (an init-capture: clang 14 cannot capture a structured binding)
+                                     [&found = r](const model::Relation& o) { return o.kind == found.kind && o.targetCode == found.targetCode; });
         if (dup) continue;
         const std::string date = r.targetDate ? " (" + formatIsoDate(*r.targetDate) + ")" : "";
         notes_.push_back(finding("Ghi nhận quan hệ " + std::string(model::relationKey(r.kind)) + " với " + r.targetCode + date,

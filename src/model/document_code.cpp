@@ -50,7 +50,8 @@ std::optional<DocumentCode> parseCode(std::string_view text) {
     auto rest = text.substr(slash + 1);
     if (const auto s2 = rest.find('/'); s2 != std::string_view::npos) {
         const auto year = rest.substr(0, s2);
-        if (year.size() != 4 || !allDigits(year)) return std::nullopt;
+        // four digits without a leading zero: "0855" would format as "855", which does not parse
+        if (year.size() != 4 || !allDigits(year) || year.front() == '0') return std::nullopt;
         code.year = parseInt(year);
         rest = rest.substr(s2 + 1);
     }

@@ -9,6 +9,7 @@
 #include <system_error>
 #include <utility>
 
+#include <libxml/SAX2.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
@@ -71,12 +72,23 @@ struct ParseSink {
     std::size_t omitted = 0;
     bool sawDoctype = false;
     int doctypeLine = 0;
+    std::optional<std::size_t> tooDeepAt;  // byte offset of the first element nested deeper than kMaxDepth
 };
 
 thread_local ParseSink* tSink = nullptr;
 
+// libxml2 quotes the input in some messages ("Comment not terminated <!-- …") cut at a byte
+// count, which can split a UTF-8 sequence; an error goes into JSON, so each stray byte becomes
+// U+FFFD (found by fuzz/xml_parse_fuzzer).
+std::string wellFormedUtf8(std::string_view raw) {
+    if (isValidUtf8(raw)) return std::string(raw);
+    std::string out;
+    for (std::size_t i = 0; i < raw.size();) appendUtf8(out, decodeUtf8(raw, i));
+    return out;
+}
+
 std::string trimMessage(const char* m) {
-    std::string s = m ? m : "";
+    std::string s = wellFormedUtf8(m ? m : "");
     while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
     for (auto& c : s)
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
@@ -90,7 +102,7 @@ void collectParseError(void* /*userData*/, xmlErrorPtr e) {
         return;
     }
     tSink->diagnostics.push_back({e->code, e->level, e->line, e->int2, trimMessage(e->message),
-                                  e->str1 ? e->str1 : "", e->str2 ? e->str2 : ""});
+                                  wellFormedUtf8(e->str1 ? e->str1 : ""), wellFormedUtf8(e->str2 ? e->str2 : "")});
 }
 
 // SAX internalSubset hook: called as soon as "<!DOCTYPE name [ExternalID]" is read, before any
@@ -101,6 +113,22 @@ void refuseDoctype(void* /*ctx*/, const xmlChar*, const xmlChar*, const xmlChar*
     tSink->sawDoctype = true;
     if (tSink->ctxt && tSink->ctxt->input) tSink->doctypeLine = tSink->ctxt->input->line;
     if (tSink->ctxt) xmlStopParser(tSink->ctxt);
+}
+
+// SAX startElementNs hook: libxml2's own depth limit goes with XML_PARSE_HUGE, so this is ours.
+// libxml2 pushes an element's name after this call, so nameNr is the depth of its parent.
+void startElementWithinDepth(void* ctx, const xmlChar* localname, const xmlChar* prefix, const xmlChar* uri,
+                             int nbNamespaces, const xmlChar** namespaces, int nbAttributes, int nbDefaulted,
+                             const xmlChar** attributes) {
+    auto* ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+    if (tSink != nullptr && ctxt->nameNr >= narrow<int>(kMaxDepth)) {
+        if (!tSink->tooDeepAt && ctxt->input != nullptr)
+            tSink->tooDeepAt = static_cast<std::size_t>(ctxt->input->consumed) +
+                               static_cast<std::size_t>(ctxt->input->cur - ctxt->input->base);
+        xmlStopParser(ctxt);
+        return;
+    }
+    xmlSAX2StartElementNs(ctx, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, nbDefaulted, attributes);
 }
 
 // Installs our structured handler for this thread (libxml2 keeps it in thread-local globals) and
@@ -306,6 +334,42 @@ std::string qualifiedName(const xmlNs* ns, const xmlChar* name) {
 
 }  // namespace
 
+namespace {
+
+Error doctypeError(const Document::Impl& impl, int lineSeenByLibxml2) {
+    Position at{lineSeenByLibxml2, 0};
+    if (const auto off = doctypeOffset(impl.source)) at = impl.at(*off);
+    return Error::invalidInput(
+        Location{{}, at.line, at.column},
+        "Không chấp nhận khai báo <!DOCTYPE> (DTD, thực thể) trong tài liệu XML; hãy xóa khai báo này",
+        "A <!DOCTYPE> declaration (DTD, entities) is not allowed in the XML input; remove it");
+}
+
+// An entity reference node left in the tree, located at its parent element.
+Error entityRefError(const Document::Impl& impl, const xmlNode* bad) {
+    Position at{narrow<int>(std::max(0L, xmlGetLineNo(bad))), 0};
+    if (const auto it = impl.elements.find(bad->parent); it != impl.elements.end() && it->second.pos.line > 0)
+        at = it->second.pos;
+    const std::string name = bad->name ? reinterpret_cast<const char*>(bad->name) : "";
+    return Error::invalidInput(
+        Location{{}, at.line, at.column},
+        "Tham chiếu thực thể '&" + name + ";' không được phép; chỉ dùng &amp; &lt; &gt; &quot; &apos;",
+        "The entity reference '&" + name + ";' is not allowed; only &amp; &lt; &gt; &quot; &apos; are");
+}
+
+// The element nested deeper than kMaxDepth, located at its '<' (the last one before the offset
+// libxml2 had reached: attribute values of well-formed XML hold no '<').
+Error tooDeepError(const Document::Impl& impl, std::size_t reached) {
+    const auto tag = impl.source.rfind('<', reached);
+    const auto at = impl.at(tag == std::string::npos ? reached : tag);
+    return Error::invalidInput(
+        Location{{}, at.line, at.column},
+        "Tài liệu XML lồng các phần tử quá sâu: quá " + std::to_string(kMaxDepth) + " cấp",
+        "The XML input nests elements too deeply: more than " + std::to_string(kMaxDepth) + " levels");
+}
+
+}  // namespace
+
 // ---------------------------------------------------------------- public helpers ---------------
 
 void initialise() {
@@ -445,24 +509,23 @@ Result<Document> parse(std::string_view bytes, std::size_t maxBytes) {
     if (!ctxt) throw Failure(Errc::Internal, "xmlNewParserCtxt failed");
     sink.ctxt = ctxt.get();
     ctxt->sax->internalSubset = refuseDoctype;
+    ctxt->sax->startElementNs = startElementWithinDepth;
     ctxt->sax->serror = collectParseError;
     ctxt->sax->initialized = XML_SAX2_MAGIC;
     {
         ScopedErrors scope(sink);
-        // NONET: no network; NOCDATA: CDATA becomes text. Never NOENT/DTDLOAD/DTDATTR/DTDVALID/HUGE.
-        // The encoding argument forces UTF-8 (validated above) whatever the declaration says.
+        // NONET: no network; NOCDATA: CDATA becomes text. HUGE lifts libxml2's fixed limits (input
+        // looked at beyond 10,000,000 bytes, a text node or name that long, 256 levels), which our
+        // own replace: maxBytes above and kMaxDepth (see parser.h). Never NOENT/DTDLOAD/DTDATTR/
+        // DTDVALID. The encoding argument forces UTF-8 (validated above) whatever the declaration says.
         impl->doc.reset(xmlCtxtReadMemory(ctxt.get(), impl->source.data(), narrow<int>(impl->source.size()), nullptr,
-                                          "UTF-8", XML_PARSE_NONET | XML_PARSE_NOCDATA));
+                                          "UTF-8", XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_HUGE));
     }
 
-    if (sink.sawDoctype || (impl->doc && (impl->doc->intSubset || impl->doc->extSubset))) {
-        Position at{sink.doctypeLine, 0};
-        if (const auto off = doctypeOffset(impl->source)) at = impl->at(*off);
-        return Error::invalidInput(
-            Location{{}, at.line, at.column},
-            "Không chấp nhận khai báo <!DOCTYPE> (DTD, thực thể) trong tài liệu XML; hãy xóa khai báo này",
-            "A <!DOCTYPE> declaration (DTD, entities) is not allowed in the XML input; remove it");
-    }
+    if (sink.sawDoctype || (impl->doc && (impl->doc->intSubset || impl->doc->extSubset)))
+        return doctypeError(*impl, sink.doctypeLine);
+
+    if (sink.tooDeepAt) return tooDeepError(*impl, *sink.tooDeepAt);
 
     Errors errors;
     for (const auto& d : sink.diagnostics)
@@ -486,16 +549,7 @@ Result<Document> parse(std::string_view bytes, std::size_t maxBytes) {
     }
 
     // Without a DOCTYPE libxml2 already rejects undeclared entities; this is the second lock.
-    if (const xmlNode* bad = findEntityRef(impl->doc->children)) {
-        Position at{narrow<int>(std::max(0L, xmlGetLineNo(bad))), 0};
-        if (const auto it = impl->elements.find(bad->parent); it != impl->elements.end() && it->second.pos.line > 0)
-            at = it->second.pos;
-        const std::string name = bad->name ? reinterpret_cast<const char*>(bad->name) : "";
-        return Error::invalidInput(
-            Location{{}, at.line, at.column},
-            "Tham chiếu thực thể '&" + name + ";' không được phép; chỉ dùng &amp; &lt; &gt; &quot; &apos;",
-            "The entity reference '&" + name + ";' is not allowed; only &amp; &lt; &gt; &quot; &apos; are");
-    }
+    if (const xmlNode* bad = findEntityRef(impl->doc->children)) return entityRefError(*impl, bad);
     return Document(std::move(impl));
 }
 

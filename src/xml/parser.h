@@ -22,7 +22,13 @@ namespace vanthu::xml {
 // parse() and Schema::load() call it themselves.
 void initialise();
 
+// Limits of parse(). The size cap is the caller's (maxBytes): the whole input, and so any one text
+// node in it, is at most that long; libxml2's own fixed limits (10,000,000 bytes for a text node
+// or for how far it looks ahead, which stopped a 15 MiB edXML package with "Huge input lookup")
+// are lifted (XML_PARSE_HUGE). Its depth limit is lifted with them, so kMaxDepth is ours: the
+// same 256 levels of elements libxml2 allows by default (our schemas need fewer than 20).
 constexpr std::size_t kDefaultMaxBytes = 8 * 1024 * 1024;
+constexpr std::size_t kMaxDepth = 256;
 
 // parse() and Schema::validate() report at most this many errors; when there are more, one last
 // error (empty field, line 0) says how many were left out, so a hostile file cannot make the
@@ -71,7 +77,8 @@ private:
 
 // In this order: more than maxBytes (Errc::TooLarge, nothing else is looked at); empty input;
 // ill-formed UTF-8 (InvalidInput at the first bad byte); any DOCTYPE (InvalidInput at "<!DOCTYPE";
-// the parser stops there, so no entity is ever declared or expanded); malformed XML (InvalidInput,
+// the parser stops there, so no entity is ever declared or expanded); an element deeper than
+// kMaxDepth (InvalidInput at its '<'; the parser stops there); malformed XML (InvalidInput,
 // every libxml2 error with its line:column); entity references left in the tree (InvalidInput).
 // Only the five predefined entities and character references are accepted. The input is always
 // read as UTF-8 whatever its XML declaration says.

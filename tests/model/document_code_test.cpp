@@ -3,6 +3,11 @@
 
 #include "model/document_code.h"
 
+#include <string>
+
+#include "core/files.h"
+#include "support/test_support.h"
+
 namespace vanthu::model {
 namespace {
 
@@ -54,6 +59,17 @@ TEST(DocumentCode, Rule8RejectsSpacesAndMalformedForms) {
     EXPECT_FALSE(parseCode("1020/-BTP"));
     EXPECT_FALSE(parseCode("0/QĐ-BTP"));
     EXPECT_FALSE(parseCode("QĐ-BTP"));
+}
+
+// fuzz/document_code_fuzzer found it: "14/0855/QĐ-UBND" parsed with year 855, which formats as
+// "14/855/QĐ-UBND", which does not parse. A year is four digits without a leading zero.
+TEST(DocumentCode, FuzzRegressionYearWithALeadingZeroIsRefused) {
+    const std::string text = readFile(vanthu::testing::testData("model/fuzz/code-year-with-leading-zero.txt"));
+    EXPECT_EQ(text, "14/0855/QĐ-UBND");
+    EXPECT_FALSE(parseCode(text));
+    const auto legal = parseCode("14/1999/QĐ-UBND");
+    ASSERT_TRUE(legal);
+    EXPECT_EQ(parseCode(format(*legal)), legal);
 }
 
 TEST(DocumentCode, SearchKeyIsTheSameForEverySpelling) {

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/files.h"
+#include "support/test_support.h"
 
 namespace vanthu::xml {
 namespace {
@@ -32,6 +33,19 @@ struct SecretFile {
     }
     ~SecretFile() { std::filesystem::remove(path); }
 };
+
+// fuzz/xml_parse_fuzzer found it: libxml2 quotes the unterminated comment cut at a byte count,
+// inside a Vietnamese letter; the error, which goes into JSON, must still be UTF-8.
+TEST(XmlParse, FuzzRegressionErrorQuotingInputIsValidUtf8) {
+    const std::string bytes = readFile(vanthu::testing::testData("xml/fuzz/comment-not-terminated-split-utf8.xml"));
+    auto r = parse(bytes);
+    ASSERT_FALSE(r.ok());
+    for (const auto& e : r.errors()) {
+        EXPECT_TRUE(isValidUtf8(e.messageVi)) << e.describe();
+        EXPECT_TRUE(isValidUtf8(e.messageEn)) << e.describe();
+    }
+    EXPECT_NE(allMessages(r.errors()).find("Comment not terminated"), std::string::npos) << allMessages(r.errors());
+}
 
 TEST(XmlParse, AcceptsWellFormedDocument) {
     auto r = parse("<?xml version='1.0'?>\n<a x='1'><b/>text</a>");
@@ -228,14 +242,48 @@ TEST(XmlParse, NonXmlBytesAreInvalidInput) {
     EXPECT_FALSE(r.error().messageVi.empty());
 }
 
+std::string nested(std::size_t depth) {
+    std::string s;
+    for (std::size_t i = 0; i < depth; ++i) s += "<a>";
+    for (std::size_t i = 0; i < depth; ++i) s += "</a>";
+    return s;
+}
+
 TEST(XmlParse, ExcessiveNestingIsRefusedNotRecursedInto) {
-    std::string deep;
-    for (int i = 0; i < 5000; ++i) deep += "<a>";
-    for (int i = 0; i < 5000; ++i) deep += "</a>";
-    auto r = parse(deep);
+    auto r = parse(nested(5000));
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, Errc::InvalidInput);
     EXPECT_EQ(r.error().line, 1);
+}
+
+// parser.h: XML_PARSE_HUGE lifts libxml2's depth limit with its size limits, so the cap is ours:
+// kMaxDepth levels pass, one more is refused at the '<' of the element too deep, in both languages.
+TEST(XmlParse, NestingIsCappedAtKMaxDepthLevels) {
+    EXPECT_TRUE(parse(nested(kMaxDepth)).ok());
+    auto r = parse(nested(kMaxDepth + 1));
+    ASSERT_FALSE(r.ok());
+    ASSERT_EQ(r.errors().size(), 1u) << allMessages(r.errors());
+    EXPECT_EQ(r.error().code, Errc::InvalidInput);
+    EXPECT_EQ(r.error().line, 1);
+    EXPECT_EQ(r.error().column, static_cast<int>(kMaxDepth * 3 + 1));
+    EXPECT_NE(r.error().messageEn.find("more than 256 levels"), std::string::npos) << r.error().messageEn;
+    EXPECT_NE(r.error().messageVi.find("quá 256 cấp"), std::string::npos) << r.error().messageVi;
+}
+
+// Issue 14, Why 5: an 11 MiB attachment is one base64 text node of about 15 MB, over libxml2's
+// 10,000,000-byte limits ("Huge input lookup"). Inside the caller's cap it must parse whole.
+TEST(XmlParse, TextNodesOverLibxml2sTenMegabyteLimitParseInsideOurCap) {
+    const std::string text(15 * 1000 * 1000, 'Q');
+    const std::string src = "<r><big>" + text + "</big><after/></r>";
+    auto r = parse(src, 16 * 1024 * 1024);
+    ASSERT_TRUE(r.ok()) << allMessages(r.errors());
+    EXPECT_EQ(r->root().element("big").text().size(), text.size());
+    EXPECT_TRUE(r->root().element("after"));
+    EXPECT_EQ(r->position(r->root().element("after")), (Position{1, static_cast<int>(8 + text.size() + 7)}));
+    // The cap is still the caller's: the same input one byte over it is refused unread.
+    auto over = parse(src, src.size() - 1);
+    ASSERT_FALSE(over.ok());
+    EXPECT_EQ(over.error().code, Errc::TooLarge);
 }
 
 TEST(XmlParse, LongOneLineDocumentsKeepPathsAndPositions) {
