@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job: set up, build, render every sample document into out/ (DOCX and PDF), then start
-# the archive service on SQLite (var/vanthu.db) with the samples loaded. Prints an API token and
-# an example request; stop the service with Ctrl-C.
+# the archive service on SQLite (var/vanthu.db) with the samples loaded. Prints the clerk's desk's
+# address with a sign-in (a generated password), an API token and an example request; stop the
+# service with Ctrl-C.
 #   PORT=8080 (default)   VANTHU_DB=sqlite:var/vanthu.db (default) or postgresql://…
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +25,18 @@ DB="${VANTHU_DB:-sqlite:var/vanthu.db}"
 PORT="${PORT:-8080}"
 TOKEN=$(./build/vanthu user add --name "Quản trị (run.sh)" --role admin --organ BTP --organ-name "BỘ TƯ PHÁP" \
           --cleared --db "$DB" | tail -1)
+# The desk's sign-in: the clerk "vanthu" of BỘ TƯ PHÁP (the organ of samples 01 and 03), with a
+# fresh password each run; it goes through standard input, never the command line.
+DESK_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=' | cut -c1-16)
+if ! printf '%s\n' "$DESK_PASSWORD" | ./build/vanthu user add --name "Văn thư (run.sh)" --role clerk --organ BTP \
+       --organ-name "BỘ TƯ PHÁP" --login vanthu --password-file - --db "$DB" >/dev/null 2>&1; then
+  printf '%s\n' "$DESK_PASSWORD" | ./build/vanthu user passwd --login vanthu --password-file - --db "$DB" >/dev/null
+fi
 cat <<MSG
+
+The clerk's desk (bàn làm việc văn thư): http://127.0.0.1:$PORT/
+  Tên đăng nhập (login): vanthu
+  Mật khẩu (password):   $DESK_PASSWORD
 
 API token (admin, cleared for secret documents): $TOKEN
 Example:

@@ -2,6 +2,7 @@
 #include "cli/archive_commands.h"
 
 #include <csignal>
+#include <iostream>
 #include <ostream>
 #include <pthread.h>
 
@@ -9,10 +10,13 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "core/error.h"
+#include "core/digest.h"
 #include "core/files.h"
+#include "desk/desk.h"
 #include "render/renderer.h"
 #include "server/exchange.h"
 #include "server/server.h"
+#include "service/accounts.h"
 #include "store/exchange_store.h"
 #include "store/store.h"
 #include "xml/parser.h"
@@ -25,6 +29,7 @@ constexpr const char* kDefaultDb = "sqlite:var/vanthu.db";
 constexpr const char* kArchiveUsage =
     "  vanthu serve [--db sqlite:PATH | --db postgresql://…] [--host 127.0.0.1] [--port 8080] [--load-samples]\n"
     "               [--max-body BYTES] [--log]                   run the HTTP service (JSON under /api/v1)\n"
+    "               [--secure-cookies]                       and the clerk's desk at / (cookies Secure: behind TLS)\n"
     "               [--directory agencies.xml] [--links FILE] [--receive-for ORGANID[,…]]\n"
     "               [--workers N] [--retry-base-ms MS] [--retry-max-ms MS] [--max-attempts N] [--lease-ms MS]\n"
     "               [--max-package BYTES]\n"
@@ -33,7 +38,13 @@ constexpr const char* kArchiveUsage =
     "                                                        the national exchange axis: send and receive through it\n"
     "  vanthu deliveries [--db …] [--days N]                 deliveries not acknowledged (01 or later) after N days\n"
     "  vanthu user add --name N --role viewer|drafter|signer|clerk|admin --organ ABBR [--cleared] [--db …]\n"
-    "                                                        create a user; the token is the last stdout line\n"
+    "               [--login L --password-file FILE|-]       create a user; the token is the last stdout line;\n"
+    "                                                        with a login, a desk password: the first line of\n"
+    "                                                        FILE, or of standard input for '-' (never an argument)\n"
+    "  vanthu user passwd --login L --password-file FILE|- [--db …]\n"
+    "                                                        a new desk password (clears a lock-out)\n"
+    "  vanthu user list [--db …]                             users: id, login, role, organ, disabled/locked\n"
+    "  vanthu user disable|enable --login L [--db …]         a disabled user cannot sign in or use a token\n"
     "  vanthu audit verify [--db …]                          check the audit log's hash chain (exit 4 if broken)\n"
     "  vanthu backup [--db …] -o FILE                        a verified copy while the service runs\n"
     "  vanthu restore --from FILE [--db …] [--force]         a backup back into the database\n"
@@ -48,11 +59,42 @@ std::optional<Options> parse(const std::vector<std::string>& a, std::size_t from
 
 std::string value(const Options& o, const std::string& k, const std::string& dflt = "") { return optionValue(o, k, dflt); }
 
+// --axis-*: the national exchange axis, all three options together (or none). False after an
+// error was written to `err`. The secret never goes on the command line (ps shows it): the first
+// line of a file.
+bool axisOptions(const Options& o, server::ExchangeOptions& ex, std::ostream& err) {
+    if (!o.values.count("--axis-endpoint") && !o.values.count("--axis-system-id") && !o.values.count("--axis-secret-file")) return true;
+    server::AxisOptions axis;
+    axis.endpoint = value(o, "--axis-endpoint");
+    axis.systemId = value(o, "--axis-system-id");
+    while (!axis.endpoint.empty() && axis.endpoint.back() == '/') axis.endpoint.pop_back();
+    if (axis.endpoint.empty() || axis.systemId.empty() || !o.values.count("--axis-secret-file")) {
+        err << "vanthu: the national axis needs --axis-endpoint, --axis-system-id and --axis-secret-file together\n";
+        return false;
+    }
+    std::string secret;
+    try {
+        secret = readFile(value(o, "--axis-secret-file"));
+    } catch (const Failure& f) {
+        err << "vanthu: --axis-secret-file: " << f.what() << "\n";
+        return false;
+    }
+    axis.secret = secret.substr(0, secret.find_first_of("\r\n"));
+    while (!axis.secret.empty() && (axis.secret.back() == ' ' || axis.secret.back() == '\t')) axis.secret.pop_back();
+    if (axis.secret.empty()) {
+        err << "vanthu: --axis-secret-file: the first line is empty\n";
+        return false;
+    }
+    if (o.values.count("--axis-poll-ms")) axis.poll = std::chrono::milliseconds(std::stol(value(o, "--axis-poll-ms")));
+    ex.axis = std::move(axis);
+    return true;
+}
+
 int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     const auto o = parse(args, 1, {"--db", "--host", "--port", "--max-body", "--directory", "--links", "--receive-for", "--workers",
                                    "--retry-base-ms", "--retry-max-ms", "--max-attempts", "--lease-ms", "--max-package", "--axis-endpoint",
                                    "--axis-system-id", "--axis-secret-file", "--axis-poll-ms"},
-                         {"--load-samples", "--log"}, err);
+                         {"--load-samples", "--log", "--secure-cookies"}, err);
     if (!o || !o->positional.empty()) {
         err << "usage:\n" << kArchiveUsage;
         return kExitInvalid;
@@ -70,32 +112,7 @@ int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
         if (o->values.count("--max-package")) ex.maxPackageBytes = std::stoul(value(*o, "--max-package"));
         if (o->values.count("--lease-ms")) ex.outbox.lease = std::chrono::milliseconds(std::stol(value(*o, "--lease-ms")));
         if (ex.outbox.policy.base.count() > 0 && ex.outbox.policy.base < ex.outbox.idle) ex.outbox.idle = ex.outbox.policy.base;
-        if (o->values.count("--axis-endpoint") || o->values.count("--axis-system-id") || o->values.count("--axis-secret-file")) {
-            server::AxisOptions axis;
-            axis.endpoint = value(*o, "--axis-endpoint");
-            axis.systemId = value(*o, "--axis-system-id");
-            while (!axis.endpoint.empty() && axis.endpoint.back() == '/') axis.endpoint.pop_back();
-            if (axis.endpoint.empty() || axis.systemId.empty() || !o->values.count("--axis-secret-file")) {
-                err << "vanthu: the national axis needs --axis-endpoint, --axis-system-id and --axis-secret-file together\n";
-                return kExitInvalid;
-            }
-            // The secret never goes on the command line (ps shows it): the first line of a file.
-            std::string secret;
-            try {
-                secret = readFile(value(*o, "--axis-secret-file"));
-            } catch (const Failure& f) {
-                err << "vanthu: --axis-secret-file: " << f.what() << "\n";
-                return kExitInvalid;
-            }
-            axis.secret = secret.substr(0, secret.find_first_of("\r\n"));
-            while (!axis.secret.empty() && (axis.secret.back() == ' ' || axis.secret.back() == '\t')) axis.secret.pop_back();
-            if (axis.secret.empty()) {
-                err << "vanthu: --axis-secret-file: the first line is empty\n";
-                return kExitInvalid;
-            }
-            if (o->values.count("--axis-poll-ms")) axis.poll = std::chrono::milliseconds(std::stol(value(*o, "--axis-poll-ms")));
-            ex.axis = std::move(axis);
-        }
+        if (!axisOptions(*o, ex, err)) return kExitInvalid;
     } catch (const std::exception&) {
         err << "vanthu: --port, --max-body, --workers, --retry-*-ms, --max-attempts and --axis-poll-ms want numbers\n";
         return kExitInvalid;
@@ -129,10 +146,13 @@ int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
     }
     auto renderer = render::sharedRenderer();  // one instance for the server and the outbox
     so.exchange = std::make_shared<server::Exchange>(*store, ex, renderer);
+    desk::DeskOptions deskOptions{(dataDir() / "templates" / "desk").string(), o->flags.count("--secure-cookies") > 0};
+    so.moreRoutes = [deskOptions](server::Router& router, server::Api& api) { desk::addDeskRoutes(router, api, deskOptions); };
     server::Server srv(*store, so, renderer);
     srv.start();
     so.exchange->start();
     out << "vanthu: listening on http://" << so.host << ":" << srv.port() << "/api/v1" << std::endl;
+    out << "vanthu: the clerk's desk (bàn làm việc văn thư): http://" << so.host << ":" << srv.port() << "/" << std::endl;
     int sig = 0;
     sigwait(&stopSignals, &sig);
     out << "vanthu: stopping (signal " << sig << ")" << std::endl;
@@ -169,9 +189,40 @@ int deliveries(const std::vector<std::string>& args, std::ostream& out, std::ost
     return kExitOk;
 }
 
+// The first line of FILE, or of standard input for "-": a password never travels in argv (ps).
+std::optional<std::string> readPassword(const std::string& source, std::ostream& err) {
+    std::string text;
+    if (source == "-") {
+        std::getline(std::cin, text);
+    } else {
+        try {
+            text = readFile(source);
+        } catch (const Failure& f) {
+            err << "vanthu: --password-file: " << f.what() << "\n";
+            return std::nullopt;
+        }
+    }
+    std::string line = text.substr(0, text.find_first_of("\r\n"));
+    wipeSecret(text);
+    return line;
+}
+
+std::optional<std::string> passwordHashFrom(const std::string& source, std::ostream& err) {
+    auto password = readPassword(source, err);
+    if (!password) return std::nullopt;
+    auto hash = service::hashPassword(*password);
+    wipeSecret(*password);
+    if (!hash.ok()) {
+        err << "vanthu: " << hash.error().messageEn << " (" << hash.error().messageVi << ")\n";
+        return std::nullopt;
+    }
+    return hash.value();
+}
+
 int userAdd(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    const auto o = parse(args, 2, {"--name", "--role", "--organ", "--db", "--organ-name"}, {"--cleared"}, err);
-    if (!o || !o->positional.empty() || value(*o, "--name").empty() || value(*o, "--organ").empty()) {
+    const auto o = parse(args, 2, {"--name", "--role", "--organ", "--db", "--organ-name", "--login", "--password-file"}, {"--cleared"}, err);
+    if (!o || !o->positional.empty() || value(*o, "--name").empty() || value(*o, "--organ").empty() ||
+        o->values.count("--login") != o->values.count("--password-file")) {
         err << "usage:\n" << kArchiveUsage;
         return kExitInvalid;
     }
@@ -180,14 +231,76 @@ int userAdd(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         err << "vanthu: --role must be viewer, drafter, signer, clerk or admin\n";
         return kExitInvalid;
     }
+    store::NewUser user{value(*o, "--name"), *role, 0, o->flags.count("--cleared") > 0, value(*o, "--login"), ""};
+    if (o->values.count("--password-file")) {
+        const auto hash = passwordHashFrom(value(*o, "--password-file"), err);
+        if (!hash) return kExitInvalid;
+        user.passwordHash = *hash;
+    }
     auto store = store::Store::open(store::OpenOptions{value(*o, "--db", kDefaultDb), {}, 2});
     const std::string abbr = value(*o, "--organ");
     const auto organ = store->ensureOrgan(abbr, value(*o, "--organ-name", abbr));
-    const bool cleared = o->flags.count("--cleared") > 0;
-    const std::string token = store->addUser(value(*o, "--name"), *role, organ.id, cleared);
-    out << "user " << value(*o, "--name") << " (" << store::roleName(*role) << ", organ " << organ.abbreviation
-        << (cleared ? ", cleared for secret documents" : "") << ") created; API token:\n";
-    out << token << "\n";
+    user.organId = organ.id;
+    const auto token = store->addUser(user);
+    if (!token.ok()) {
+        err << "vanthu: " << token.error().messageEn << " (" << token.error().messageVi << ")\n";
+        return kExitInvalid;
+    }
+    out << "user " << user.name << " (" << store::roleName(*role) << ", organ " << organ.abbreviation
+        << (user.cleared ? ", cleared for secret documents" : "") << (user.login.empty() ? "" : ", desk login " + user.login)
+        << ") created; API token:\n";
+    out << token.value() << "\n";
+    return kExitOk;
+}
+
+int userPasswd(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    const auto o = parse(args, 2, {"--login", "--password-file", "--db"}, {}, err);
+    if (!o || !o->positional.empty() || value(*o, "--login").empty() || !o->values.count("--password-file")) {
+        err << "usage:\n" << kArchiveUsage;
+        return kExitInvalid;
+    }
+    const auto hash = passwordHashFrom(value(*o, "--password-file"), err);
+    if (!hash) return kExitInvalid;
+    auto store = store::Store::open(store::OpenOptions{value(*o, "--db", kDefaultDb), {}, 2});
+    if (!store->setPassword(value(*o, "--login"), *hash, "cli")) {
+        err << "vanthu: no user has the login " << value(*o, "--login") << " (không có người dùng này)\n";
+        return kExitInvalid;
+    }
+    out << "password of " << value(*o, "--login") << " changed\n";
+    return kExitOk;
+}
+
+int userList(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    const auto o = parse(args, 2, {"--db"}, {}, err);
+    if (!o || !o->positional.empty()) {
+        err << "usage:\n" << kArchiveUsage;
+        return kExitInvalid;
+    }
+    auto store = store::Store::open(store::OpenOptions{value(*o, "--db", kDefaultDb), {}, 2});
+    out << "id\tlogin\tname\trole\torgan\tstate\n";
+    for (const auto& u : store->users()) {
+        const auto organ = store->organ(u.user.organId);
+        out << u.user.id << "\t" << (u.login.empty() ? "-" : u.login) << "\t" << u.user.name << "\t" << store::roleName(u.user.role) << "\t"
+            << (organ ? organ->abbreviation : std::to_string(u.user.organId)) << "\t"
+            << (u.disabled ? "disabled" : u.locked ? "locked" : "active") << "\n";
+    }
+    return kExitOk;
+}
+
+int userSetDisabled(const std::vector<std::string>& args, bool disabled, std::ostream& out, std::ostream& err) {
+    const auto o = parse(args, 2, {"--login", "--db"}, {}, err);
+    if (!o || !o->positional.empty() || value(*o, "--login").empty()) {
+        err << "usage:\n" << kArchiveUsage;
+        return kExitInvalid;
+    }
+    auto store = store::Store::open(store::OpenOptions{value(*o, "--db", kDefaultDb), {}, 2});
+    const auto creds = store->credentials(value(*o, "--login"));
+    if (!creds) {
+        err << "vanthu: no user has the login " << value(*o, "--login") << " (không có người dùng này)\n";
+        return kExitInvalid;
+    }
+    store->setDisabled(creds->user.id, disabled, "cli");
+    out << value(*o, "--login") << (disabled ? " disabled" : " enabled") << "\n";
     return kExitOk;
 }
 
@@ -226,6 +339,10 @@ int runArchive(const std::vector<std::string>& args, std::ostream& out, std::ost
         if (args[0] == "restore") return restoreCommand(args, out, err);
         if (args[0] == "migrate") return migrateCommand(args, out, err);
         if (args[0] == "user" && args.size() >= 2 && args[1] == "add") return userAdd(args, out, err);
+        if (args[0] == "user" && args.size() >= 2 && args[1] == "passwd") return userPasswd(args, out, err);
+        if (args[0] == "user" && args.size() >= 2 && args[1] == "list") return userList(args, out, err);
+        if (args[0] == "user" && args.size() >= 2 && (args[1] == "disable" || args[1] == "enable"))
+            return userSetDisabled(args, args[1] == "disable", out, err);
         if (args[0] == "audit" && args.size() >= 2 && args[1] == "verify") return auditVerify(args, out, err);
         err << "usage:\n" << kArchiveUsage;
         return kExitInvalid;

@@ -103,4 +103,20 @@ void appendUtf8(std::string& out, char32_t cp) {
     }
 }
 
+std::optional<char32_t> firstControlCharacter(std::string_view s) noexcept {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) return c;
+        if (c != 0xc2 || i + 1 == s.size()) continue;
+        const auto next = static_cast<unsigned char>(s[i + 1]);  // U+0080–U+009F: C2 80 – C2 9F
+        if (next >= 0x80 && next < 0xa0) return next;
+    }
+    return std::nullopt;
+}
+
+std::string controlName(char32_t c) {
+    static const char* hex = "0123456789ABCDEF";
+    return std::string("U+00") + hex[(c >> 4) & 15] + hex[c & 15];
+}
+
 }  // namespace vanthu

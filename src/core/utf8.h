@@ -14,6 +14,12 @@ namespace vanthu {
 std::optional<std::size_t> firstInvalidUtf8(std::string_view s) noexcept;
 inline bool isValidUtf8(std::string_view s) noexcept { return !firstInvalidUtf8(s); }
 
+// The first control character of UTF-8 text (U+0000–U+001F but tab, line feed and carriage
+// return; U+007F; U+0080–U+009F), or nullopt: what no text field of ours may hold. "U+0000" form
+// from controlName().
+std::optional<char32_t> firstControlCharacter(std::string_view utf8) noexcept;
+std::string controlName(char32_t c);
+
 // Decodes one code point from `s` at byte offset `i` and advances `i`. Ill-formed sequences
 // (overlongs, surrogates, > U+10FFFF, truncated) give U+FFFD and advance one byte.
 // REQUIRES: i < s.size().

@@ -7,13 +7,12 @@
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include "input/document_writer.h"
+#include "input/strict_json.h"
 #include "input/text_cleanup.h"
 #include "model/document.h"
 #include "model/document_type.h"
-#include "text/unicode.h"
 
 namespace vanthu::input {
 namespace {
@@ -409,19 +408,10 @@ Result<std::string> documentJsonToXml(std::string_view json) {
         e.messageEn = std::move(en);
         return e;
     };
-    if (const auto bad = text::firstInvalidUtf8(json))
-        return error("", "JSON không phải UTF-8 hợp lệ (byte " + std::to_string(*bad) + ")",
-                     "The JSON is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
-    Var root;
+    auto parsed = parseStrictJsonObject(json);  // one object, each key once, no control character
+    if (!parsed.ok()) return parsed.errors();
     try {
-        Poco::JSON::Parser parser;
-        root = parser.parse(std::string(json));
-    } catch (const Poco::Exception& e) {
-        return error("", "JSON không hợp lệ: " + e.message(), "Malformed JSON: " + e.message());
-    }
-    try {
-        if (!isObject(root)) fail("", "Văn bản JSON phải là một đối tượng", "The document must be a JSON object");
-        const auto o = root.extract<Object::Ptr>();
+        const auto o = parsed.value();
         // A required field that is absent reads as an empty Var: name it.
         return writeDocumentXml(document(*o));
     } catch (const JsonError& e) {

@@ -161,6 +161,9 @@ void checkNumberAndDate(const Document& doc, ValidationReport& r) {
     if (doc.issueDate && !isValidDate(*doc.issueDate))
         r.errors.push_back(Error::invalidInput(where(doc.pos, "issueDate"), "Ngày ban hành không tồn tại",
                                                "The issue date does not exist"));
+    else if (doc.issueDate && doc.issueDate->year < kEarliestIssueYear)
+        r.errors.push_back(Error::invalidInput(where(doc.pos, "issueDate"), "Ngày ban hành phải từ năm 1945 trở đi",
+                                               "The issue date must be in 1945 or later"));
     if (doc.effectiveDate && !isValidDate(*doc.effectiveDate))
         r.errors.push_back(Error::invalidInput(where(doc.pos, "effectiveDate"), "Ngày có hiệu lực không tồn tại",
                                                "The effective date does not exist"));

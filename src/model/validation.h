@@ -17,6 +17,10 @@ struct ValidationReport {
 
 ValidationReport validate(const Document& doc);
 
+// No document of this state is dated before 1945: one rule for what is imported, drafted and
+// issued (a date given at issue is refused by the same bound).
+inline constexpr int kEarliestIssueYear = 1945;
+
 // Legal-normative documents (VBQPPL) carry the year in their number (decree-30-2020.md §9).
 bool mayBeLegalNormative(DocumentType t);
 

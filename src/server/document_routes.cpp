@@ -47,8 +47,8 @@ Object::Ptr optionalJson(const Request& req, std::initializer_list<const char*> 
     return jsonBody(req, allowed);
 }
 
-Reply documentReply(int status, Api& api, const service::DocumentOutcome& out, bool withWarnings, bool location) {
-    Object::Ptr o = documentJson(out.record, service::relationsOf(api.ctx, out.record.id));
+Reply documentReply(int status, Api& api, Call& call, const service::DocumentOutcome& out, bool withWarnings, bool location) {
+    Object::Ptr o = documentJson(out.record, service::relationsOf(api.ctx, call.actor(), out.record.id));
     if (withWarnings) o->set("warnings", warningsJson(out.warnings));
     Reply r = jsonReply(status, *o);
     if (location) r.headers.emplace_back("Location", apiPath("/documents/" + std::to_string(out.record.id)));
@@ -58,7 +58,7 @@ Reply documentReply(int status, Api& api, const service::DocumentOutcome& out, b
 Reply postDocument(Api& api, Call& call) {
     onlyParams(call.request, {});
     auto out = service::createDraft(api.ctx, call.actor(), documentXml(call.request));
-    return documentReply(201, api, need(out), true, true);
+    return documentReply(201, api, call, need(out), true, true);
 }
 
 Reply postImport(Api& api, Call& call) {
@@ -66,7 +66,7 @@ Reply postImport(Api& api, Call& call) {
     std::int64_t registerId = 0;
     const std::string xml = documentXml(call.request, &registerId);
     auto out = service::importIssued(api.ctx, call.actor(), xml, registerId);
-    return documentReply(201, api, need(out), true, true);
+    return documentReply(201, api, call, need(out), true, true);
 }
 
 // GET /documents/{id}.docx|.pdf|.xml: the document's file (an issued one rendered once and kept).
@@ -91,14 +91,14 @@ Reply getDocument(Api& api, Call& call) {
     const std::int64_t id = pathId(idText);
     if (!ext.empty()) return getDocumentFile(api, call, id, ext);
     auto d = service::viewDocument(api.ctx, call.actor(), id);
-    return jsonReply(200, *documentJson(need(d), service::relationsOf(api.ctx, id)));
+    return jsonReply(200, *documentJson(need(d), service::relationsOf(api.ctx, call.actor(), id)));
 }
 
 Reply putDocument(Api& api, Call& call) {
     onlyParams(call.request, {});
     const std::int64_t id = pathId(call.request.capture("id"));
     auto out = service::updateDraft(api.ctx, call.actor(), id, documentXml(call.request));
-    return documentReply(200, api, need(out), true, false);
+    return documentReply(200, api, call, need(out), true, false);
 }
 
 Reply postIssue(Api& api, Call& call) {
@@ -109,7 +109,7 @@ Reply postIssue(Api& api, Call& call) {
     opt.registerId = idField(*o, "register");
     opt.date = parseIsoDate(stringField(*o, "date", false), "date");
     auto out = service::issueDocument(api.ctx, call.actor(), id, opt);
-    return documentReply(200, api, need(out), true, false);
+    return documentReply(200, api, call, need(out), true, false);
 }
 
 Reply postStatus(Api& api, Call& call, store::Status to) {
@@ -117,7 +117,7 @@ Reply postStatus(Api& api, Call& call, store::Status to) {
     const std::int64_t id = pathId(call.request.capture("id"));
     const auto o = optionalJson(call.request, {"note"});
     auto out = service::changeStatus(api.ctx, call.actor(), id, to, stringField(*o, "note", false));
-    return documentReply(200, api, need(out), to == store::Status::Recalled && api.ctx.exchange, false);
+    return documentReply(200, api, call, need(out), to == store::Status::Recalled && api.ctx.exchange, false);
 }
 
 Reply postRelation(Api& api, Call& call) {
@@ -128,7 +128,7 @@ Reply postRelation(Api& api, Call& call) {
     const std::string kind = stringField(*o, "kind", true);
     if (!target) fail(400, "missing_field", "Thiếu trường target", "missing field target", "target");
     auto d = service::relate(api.ctx, call.actor(), id, target, kind, stringField(*o, "note", false));
-    return jsonReply(201, *documentJson(need(d), service::relationsOf(api.ctx, id)));
+    return jsonReply(201, *documentJson(need(d), service::relationsOf(api.ctx, call.actor(), id)));
 }
 
 }  // namespace

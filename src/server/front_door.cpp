@@ -2,6 +2,7 @@
 #include "server/front_door.h"
 
 #include <Poco/Buffer.h>
+#include <Poco/Exception.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponseImpl.h>
@@ -29,6 +30,8 @@
 #include <thread>
 #include <unordered_map>
 #include <vector>
+
+#include "server/http_reply.h"
 
 namespace vanthu::server {
 
@@ -72,6 +75,28 @@ std::size_t headEnd(const char* p, std::size_t n) {
     for (std::size_t i = 1; i < n; ++i)
         if (p[i] == '\n' && (p[i - 1] == '\n' || (i >= 2 && p[i - 1] == '\r' && p[i - 2] == '\n'))) return i + 1;
     return std::string::npos;
+}
+
+// Poco reads the head before any handler of ours runs, and a Content-Length it cannot parse as a
+// 64-bit number ("99999999999999999999") escapes its request reader as a SyntaxException: this
+// answers it with a 400 naming Content-Length, in our JSON error form. The body cannot be framed,
+// so the connection ends after the answer (RFC 9112 §6.3); what the client still sends is read
+// for a moment (bounded in time and bytes), so closing does not reset the answer away.
+void refuseUnframable(Poco::Net::StreamSocket& socket) {
+    const Reply r = errorReply(HttpError{
+        400, {Error::invalidInput("Content-Length", "Content-Length không phải một số byte hợp lệ",
+                                  "Content-Length is not a valid number of bytes")}});
+    std::string bytes = "HTTP/1.1 400 Bad Request\r\n";
+    for (const auto& [name, value] : finalHeaders(r)) bytes += name + ": " + value + "\r\n";
+    bytes += "Content-Length: " + std::to_string(r.body.size()) + "\r\nConnection: close\r\n\r\n" + r.body;
+    try {
+        socket.sendBytes(bytes.data(), int(bytes.size()));
+        socket.shutdownSend();
+        socket.setReceiveTimeout(Poco::Timespan(0, 500000));
+        char buf[4096];
+        for (int total = 0, n; total < (1 << 20) && (n = socket.receiveBytes(buf, sizeof buf)) > 0;) total += n;
+    } catch (const Poco::Exception&) {  // the client is gone or slow: nothing more to do
+    }
 }
 
 std::size_t descriptorBudget(std::size_t wanted) {
@@ -323,6 +348,8 @@ void FrontDoor::Impl::serveConnection(std::unique_ptr<Conn> c) {
         } catch (const Poco::Net::NoMessageException&) {
         } catch (const Poco::Net::MessageException&) {
             refuse(fd, 400, "Bad Request", "bad_request");
+        } catch (const Poco::SyntaxException&) {  // Content-Length beyond 2^63 or not a number
+            refuseUnframable(c->socket);
         } catch (...) {
         }
         std::lock_guard lock(mutex);

@@ -99,8 +99,10 @@ Reply errorReply(const HttpError& e) {
 }
 
 Reply faultReply(Errc code) {
-    const int status = code == Errc::Storage ? 503 : 500;
-    return errorReply(HttpError{status, Errors{Error{code, "Lỗi máy chủ", "server fault", "", 0, 0}}});
+    if (code == Errc::Storage)  // a full disk or a lost database connection: nothing was written
+        return errorReply(HttpError{503, Errors{Error{code, "Không ghi được vào cơ sở dữ liệu (đĩa đầy hoặc mất kết nối), chưa có gì được lưu; vui lòng thử lại sau",
+                                                     "the database cannot be written (disk full or connection lost); nothing was saved: try again later", "", 0, 0}}});
+    return errorReply(HttpError{500, Errors{Error{code, "Lỗi máy chủ", "server fault", "", 0, 0}}});
 }
 
 // --- the one header writer ---------------------------------------------------------------

@@ -1,6 +1,8 @@
 #include "server/http_transport.h"
 
 #include <Poco/Exception.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -10,6 +12,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "distribution/edxml.h"
 #include "distribution/signing.h"
 
 namespace vanthu::server {
@@ -19,6 +22,7 @@ using distribution::Header;
 using distribution::OutgoingPackage;
 using distribution::SendResult;
 using distribution::PackageSigner;
+namespace edxml = distribution::edxml;
 
 LinkTable::LinkTable(std::vector<Link> links) : links_(std::move(links)) {}
 
@@ -127,6 +131,25 @@ Poco::Net::HTTPClientSession& sessionFor(const Poco::URI& uri, std::chrono::mill
     }
     return *s;
 }
+// A 200 is a delivery only when it carries the receiving vanthu's answer: a status package (01,
+// or 02 with a reason) for a document, the JSON acknowledgement {"status": …} for a status. A
+// proxy's error page, an empty or a cut-off body is no proof of receipt: the attempt is retried
+// (the receiver deduplicates, so a package that did arrive is registered once). Why not, or "".
+std::string unusableAnswer(const OutgoingPackage& package, const std::string& body) {
+    if (package.type == edxml::MessageType::Edoc) {
+        if (edxml::readStatus(body).ok()) return "";
+        return "the receiver answered 200 without a status package (" + std::to_string(body.size()) + " bytes)";
+    }
+    try {
+        const auto v = Poco::JSON::Parser().parse(body);
+        const auto o = v.extract<Poco::JSON::Object::Ptr>();
+        if (o && o->has("status")) return "";
+    } catch (const Poco::Exception&) {
+    } catch (const std::exception&) {  // Poco's BadCastException path and std::bad_cast
+    }
+    return "the receiver answered 200 without an acknowledgement (" + std::to_string(body.size()) + " bytes)";
+}
+
 void dropSession(const Poco::URI& uri) {
     // A failed exchange leaves the connection in an unknown state: reconnect next time.
     sessionFor(uri, std::chrono::milliseconds(0)).reset();
@@ -166,6 +189,12 @@ SendResult HttpTransport::send(const Agency& recipient, const OutgoingPackage& p
         if (!res.getKeepAlive()) dropSession(uri);
         const int st = int(res.getStatus());
         if (st == 200) {
+            if (auto why = unusableAnswer(package, body); !why.empty()) {
+                dropSession(uri);
+                out.outcome = SendResult::Outcome::RetryLater;
+                out.error = std::move(why);
+                return out;
+            }
             out.outcome = SendResult::Outcome::Delivered;
             out.reply = std::move(body);
             return out;

@@ -10,8 +10,9 @@
 //             Content-Type: application/xml
 //             X-Vanthu-Sender: <our organId>        which link the receiver verifies with
 //             X-Vanthu-Signature: hmac-sha256=<hex> PackageSigner over the body
-// 200 = delivered (the body, a status package 01 or 02, is handed back); 408/429/5xx and network
-// errors = retry later; any other 4xx = rejected (not retried).
+// 200 with the receiver's answer = delivered (for a document, its status package 01 or 02, handed
+// back; for a status, the JSON acknowledgement); a 200 without one (a proxy's page, an empty or a
+// cut-off body), 408/429/5xx and network errors = retry later; any other 4xx = rejected.
 //
 // Thread-safe: one keep-alive connection per worker thread and endpoint.
 #pragma once

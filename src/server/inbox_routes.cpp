@@ -2,6 +2,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/String.h>
 
 #include <istream>
 #include <limits>
@@ -21,8 +22,19 @@ namespace {
 
 Reply refusedReply(const Error& e) { return errorReply(HttpError{statusFor(e.code), Errors{e}}); }
 
+// The request line and headers as they arrived, one a line (kept with a package refused unread).
+std::string headersOf(const Poco::Net::HTTPServerRequest& raw) {
+    std::string out = raw.getMethod() + " " + raw.getURI() + " " + raw.getVersion() + "\n";
+    for (const auto& [name, value] : raw) {
+        const bool credential = Poco::icompare(name, "Authorization") == 0 || Poco::icompare(name, "Cookie") == 0;
+        out += name + ": " + (credential ? std::string("(not kept)") : value) + "\n";
+    }
+    return out;
+}
+
 // A vanthu link: size cap, link, signature — then the same ingest as every package. Everything
-// that arrives is kept in the inbox with its outcome, refusals included.
+// that arrives has its inbox row with its outcome; the bytes are kept only once the sender is
+// authenticated (before that: headers, digest and a prefix, Exchange::keepUnread).
 Reply postEdxml(const ExchangeRoutes& x, Call& call) {
     auto& raw = call.raw;
     store::InboxRow row = x.exchange.arrival(raw.get(std::string(kSenderHeader), ""));
@@ -33,7 +45,7 @@ Reply postEdxml(const ExchangeRoutes& x, Call& call) {
         row.reason = "too large";
         // Drop a moderately oversized body unread so the sender sees the 413, not a reset.
         if (raw.getContentLength64() <= Poco::Int64(4 * cap)) raw.stream().ignore(std::numeric_limits<std::streamsize>::max());
-        x.exchange.keepRefused(std::move(row), "");
+        x.exchange.keepUnread(std::move(row), headersOf(raw), "");
         fail(413, "too_large", "Gói tin quá lớn", "package too large (limit " + std::to_string(cap) + " bytes)", "body");
     }
     std::string body;
@@ -42,7 +54,7 @@ Reply postEdxml(const ExchangeRoutes& x, Call& call) {
     } catch (const HttpError&) {
         row.size = std::int64_t(cap);
         row.reason = "too large";
-        x.exchange.keepRefused(std::move(row), "");
+        x.exchange.keepUnread(std::move(row), headersOf(raw), "");
         throw;
     }
     row.size = std::int64_t(body.size());
@@ -51,12 +63,12 @@ Reply postEdxml(const ExchangeRoutes& x, Call& call) {
     const Link* link = table->byPeer(row.link);
     if (!link) {
         row.reason = "unknown sender link";
-        x.exchange.keepRefused(std::move(row), body);
+        x.exchange.keepUnread(std::move(row), headersOf(raw), body);
         fail(401, "unauthorized", "Không có liên kết với cơ quan gửi", "no link with the sending agency", std::string(kSenderHeader));
     }
     if (!distribution::PackageSigner(link->secret).verify(body, raw.get(std::string(distribution::PackageSigner::kHeader), ""))) {
         row.reason = "bad signature";
-        x.exchange.keepRefused(std::move(row), body);
+        x.exchange.keepUnread(std::move(row), headersOf(raw), body);
         fail(401, "unauthorized", "Chữ ký gói tin không đúng", "the package signature does not verify",
              std::string(distribution::PackageSigner::kHeader));
     }

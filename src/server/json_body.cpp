@@ -1,36 +1,26 @@
 #include "server/json_body.h"
 
 #include <Poco/Exception.h>
-#include <Poco/JSON/Parser.h>
 
 #include <vector>
 
 #include "server/http_reply.h"
 #include "server/http_request.h"
 #include "core/iso_date.h"
-#include "core/utf8.h"
+#include "input/strict_json.h"
+#include "model/validation.h"
 
 namespace vanthu::server {
 
 using Poco::JSON::Object;
 
 Object::Ptr parseJsonObject(const std::string& body) {
-    if (!vanthu::isValidUtf8(body)) fail(400, "invalid_input", "JSON không phải UTF-8 hợp lệ", "JSON is not valid UTF-8", "body");
-    Poco::Dynamic::Var v;
-    try {
-        Poco::JSON::Parser p;
-        v = p.parse(body);
-    } catch (const Poco::Exception& e) {
-        // Poco quotes the offending byte, which may not be UTF-8: keep printable ASCII only, so
-        // the error itself stays valid JSON.
-        std::string why;
-        for (char c : e.message()) why += (c >= 0x20 && c < 0x7f) ? c : '?';
-        fail(400, "invalid_input", "JSON không hợp lệ", "malformed JSON: " + why, "body");
-    } catch (const std::exception&) {
-        fail(400, "invalid_input", "JSON không hợp lệ", "malformed JSON", "body");
+    auto o = input::parseStrictJsonObject(body);  // one object, each key once, no control character
+    if (!o.ok()) {
+        const Error& e = o.error();
+        fail(400, "invalid_input", e.messageVi, e.messageEn, e.field.empty() ? "body" : e.field);
     }
-    if (v.type() != typeid(Object::Ptr)) fail(400, "invalid_input", "Cần một đối tượng JSON", "expected a JSON object", "body");
-    return v.extract<Object::Ptr>();
+    return o.value();
 }
 
 Object::Ptr jsonBody(const Request& req, std::initializer_list<const char*> allowed) {
@@ -104,7 +94,9 @@ std::optional<bool> boolField(const Object& o, const char* key) {
 std::optional<model::Date> parseIsoDate(const std::string& s, const char* field) {
     if (s.empty()) return std::nullopt;
     const auto d = vanthu::parseIsoDate(s);  // YYYY-MM-DD and a real day
-    if (!d || d->year < 1945) fail(400, "invalid_input", "Ngày phải có dạng YYYY-MM-DD", "date must be YYYY-MM-DD", field);
+    if (!d) fail(400, "invalid_input", "Ngày phải có dạng YYYY-MM-DD", "date must be YYYY-MM-DD", field);
+    if (d->year < model::kEarliestIssueYear)
+        fail(400, "invalid_input", "Ngày phải từ năm 1945 trở đi", "the date must be in 1945 or later", field);
     return *d;
 }
 

@@ -138,6 +138,8 @@ Object::Ptr inboxRowJson(const store::InboxRow& r) {
     x->set("reason", r.reason);
     x->set("sha256", r.packageSha);
     x->set("size", r.size);
+    if (!r.headers.empty()) x->set("headers", r.headers);  // refused unread: what is kept instead of the bytes
+    if (!r.bodyPrefix.empty()) x->set("body_prefix", r.bodyPrefix);
     return x;
 }
 

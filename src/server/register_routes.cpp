@@ -86,7 +86,7 @@ Reply getSearch(Api& api, Call& call) {
     const auto& req = call.request;
     onlyParams(req, {"q", "code", "type", "issuer", "signer", "from", "to", "register", "page", "page_size"});
     for (const char* k : {"q", "code", "type", "issuer", "signer"})
-        if (req.param(k).size() > 500 || !vanthu::isValidUtf8(req.param(k)))
+        if (req.param(k).size() > 500 || !vanthu::isValidUtf8(req.param(k)) || vanthu::firstControlCharacter(req.param(k)))
             fail(400, "invalid_input", std::string("Tham số ") + k + " không hợp lệ", std::string("invalid ") + k, k);
     store::Query q;
     q.text = req.param("q");

@@ -66,7 +66,13 @@ void send(Poco::Net::HTTPServerResponse& res, const Reply& reply) {
     }
     try {
         res.setStatus(Poco::Net::HTTPResponse::HTTPStatus(out->status));
-        for (const auto& [k, v] : headers) res.set(k, v);
+        // Set-Cookie is the one header a reply may repeat (RFC 6265 §3: cookies do not fold).
+        for (const auto& [k, v] : headers) {
+            if (equalsIgnoringAsciiCase(k, "Set-Cookie"))
+                res.add(k, v);
+            else
+                res.set(k, v);
+        }
         res.setContentLength64(Poco::Int64(out->body.size()));
         res.sendBuffer(out->body.data(), out->body.size());
     } catch (...) {

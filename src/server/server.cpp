@@ -48,6 +48,7 @@ struct Server::Impl {
         addDocumentRoutes(router, api);
         addRegisterRoutes(router, api);
         if (options.exchange) options.exchange->addRoutes(router, api);
+        if (options.moreRoutes) options.moreRoutes(router, api);
     }
 
     std::string metricsText() const {

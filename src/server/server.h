@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,6 +29,8 @@
 namespace vanthu::server {
 
 class Exchange;  // server/exchange.h
+class Router;    // server/router.h
+struct Api;      // server/routes.h
 
 struct ServerOptions {
     std::string host = "127.0.0.1";
@@ -41,6 +44,7 @@ struct ServerOptions {
     std::shared_ptr<Exchange> exchange;          // document exchange (issue 5); null = none
     render::RenderLimits renderLimits{};         // documents beyond them: 413, when stored and rendered
     service::RenderGateOptions renders{};        // renders at once, queued, cached (service/render_gate.h)
+    std::function<void(Router&, Api&)> moreRoutes;  // more routes on the same table (the desk, src/desk)
 };
 
 class Server {

@@ -30,9 +30,9 @@ Result<store::DocumentRecord> visibleDocument(const Context& ctx, const store::U
     const auto& d = r.value();
     if (user.role != Role::Admin && d.organId != user.organId)
         return refusal(Errc::Forbidden, "forbidden_organ", "Văn bản thuộc cơ quan khác", "the document belongs to another organ", "id");
-    if (d.secret && !user.cleared)
-        return refusal(Errc::Forbidden, "forbidden_secret", "Văn bản mật: người dùng chưa được phép",
-                       "secret document: the user is not cleared", "id");
+    // Not "forbidden": to a user not cleared a secret document does not exist (issue 14), so its
+    // answer is the one of a missing id.
+    if (d.secret && !user.cleared) return Error::notFound("id", "Không có văn bản này", "no such document");
     return r;
 }
 

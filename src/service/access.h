@@ -3,7 +3,8 @@
 // Roles: viewer < drafter, signer, clerk < admin (an admin passes every role check). Every user
 // belongs to one organ and sees only its documents and registers (admin: all); secret documents
 // only for users created as cleared. The refusals are Errc::Forbidden with the reasons
-// forbidden_role, forbidden_organ and forbidden_secret.
+// forbidden_role and forbidden_organ; to a user not cleared a secret document is NotFound, as a
+// missing id is (saying "forbidden" would confirm it exists and is secret).
 #pragma once
 
 #include <initializer_list>

@@ -85,7 +85,12 @@ Result<DocumentOutcome> importIssued(Context& ctx, const store::User& who, const
 
 Result<store::DocumentRecord> viewDocument(Context& ctx, const store::User& who, store::Id id) { return visibleDocument(ctx, who, id); }
 
-std::vector<store::Relation> relationsOf(Context& ctx, store::Id id) { return ctx.store.relations(id); }
+std::vector<store::Relation> relationsOf(Context& ctx, const store::User& who, store::Id id) {
+    std::vector<store::Relation> out;
+    for (auto& r : ctx.store.relations(id))
+        if (visibleDocument(ctx, who, r.from == id ? r.to : r.from).ok()) out.push_back(std::move(r));
+    return out;
+}
 
 Result<DocumentOutcome> issueDocument(Context& ctx, const store::User& who, store::Id id, const IssueOptions& options) {
     if (auto e = requireRole(who, {Role::Clerk})) return *e;

@@ -2,7 +2,8 @@
 // issue (number + deliveries in one transaction), distribute, archive, recall (with take-back),
 // relate. Each checks role, organ and clearance (service/access.h) and knows no HTTP.
 //
-// Errors: Forbidden (forbidden_role / forbidden_organ / forbidden_secret), NotFound, Conflict
+// Errors: Forbidden (forbidden_role / forbidden_organ), NotFound (also a secret document to a user
+// not cleared), Conflict
 // (not a draft, a lifecycle step not allowed, a duplicate number), InvalidInput / SchemaViolation /
 // RuleViolation from reading the XML (located), TooLarge.
 #pragma once
@@ -30,7 +31,9 @@ Result<DocumentOutcome> updateDraft(Context& ctx, const store::User& who, store:
 Result<DocumentOutcome> importIssued(Context& ctx, const store::User& who, const std::string& xml, store::Id registerId);
 
 Result<store::DocumentRecord> viewDocument(Context& ctx, const store::User& who, store::Id id);
-std::vector<store::Relation> relationsOf(Context& ctx, store::Id id);
+// The document's relations that `who` may follow: one to a document they may not see (secret, or
+// another organ's) is left out, its note with it.
+std::vector<store::Relation> relationsOf(Context& ctx, const store::User& who, store::Id id);
 
 struct IssueOptions {
     store::Id registerId = 0;          // 0: the organ's default outgoing register

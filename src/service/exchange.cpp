@@ -274,10 +274,18 @@ Result<std::vector<DeliveryView>> Exchange::unacknowledged(const store::User& wh
 Result<DeliveryView> Exchange::retryDelivery(const store::User& who, store::Id id) {
     if (auto e = requireRole(who, {store::Role::Clerk})) return *e;
     std::optional<store::DeliveryRow> row;
-    impl_->store.read([&](store::Sql& sql) { row = ex::delivery(sql, id); });
+    std::optional<store::IncomingEntry> about;  // a status package: the incoming entry it answers
+    impl_->store.read([&](store::Sql& sql) {
+        row = ex::delivery(sql, id);
+        if (row && !row->documentId && row->incomingId) about = ex::incoming(sql, row->incomingId);
+    });
     if (!row) return refusal(Errc::NotFound, "not_found", "Không có lần gửi này", "no such delivery", "id");
-    if (row->documentId)
+    if (row->documentId) {
         if (auto d = visibleDocument(Context{impl_->store}, who, row->documentId); !d.ok()) return d.errors();
+    } else if (who.role != store::Role::Admin && (!about || about->organId != who.organId)) {
+        // A status (document 0) is the business of the organ that received the document.
+        return refusal(Errc::Forbidden, "forbidden_organ", "Lần gửi thuộc cơ quan khác", "the delivery belongs to another organ", "id");
+    }
     auto r = impl_->outbox->retry(id, actorLabel(who));
     if (!r.ok()) return r.errors();
     DeliveryView v;

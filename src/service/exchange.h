@@ -116,8 +116,11 @@ public:
     // `row` describes the arrival (time, link, size); `peer` is the organId the transport
     // authenticated. Never throws for bad bytes; a database fault throws Failure.
     Ingested ingest(store::InboxRow row, const std::string& bytes, const std::string& peer, Channel channel);
-    // Keeps a package refused before it could be read (too large, unknown link, bad signature).
-    void keepRefused(store::InboxRow row, const std::string& bytes);
+    // Keeps a package refused before its sender was authenticated (too large, unknown link, bad
+    // signature): `headers` as received, the body's size, SHA-256 and first kUnreadPrefixBytes bytes,
+    // never the body itself (whoever can reach the port must not fill the database).
+    void keepUnread(store::InboxRow row, const std::string& headers, const std::string& body);
+    static constexpr std::size_t kUnreadPrefixBytes = 256, kUnreadHeaderBytes = 4096;
     // A vanthu link's refusal of a package that was never parsed: row defaults for the caller.
     store::InboxRow arrival(const std::string& link) const;
 

@@ -1,6 +1,7 @@
 // service::Exchange, receiving: every package, from a link or from the axis, takes ingest().
 #include <variant>
 
+#include "core/digest.h"
 #include "core/iso_date.h"
 #include "distribution/edxml.h"
 #include "distribution/package_builder.h"
@@ -30,7 +31,32 @@ store::InboxRow Exchange::arrival(const std::string& link) const {
     return row;
 }
 
-void Exchange::keepRefused(store::InboxRow row, const std::string& bytes) { impl_->keep(std::move(row), bytes); }
+namespace {
+
+// At most `cap` bytes of `s` as printable ASCII: other bytes as \xNN, a backslash doubled, a line
+// feed kept (headers are one a line).
+std::string printable(std::string_view s, std::size_t cap) {
+    std::string out;
+    static const char* hex = "0123456789abcdef";
+    for (std::size_t i = 0; i < s.size() && out.size() < cap; ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == '\\') out += "\\\\";
+        else if ((c >= 0x20 && c < 0x7f) || c == '\n') out += char(c);
+        else out += std::string("\\x") + hex[c >> 4] + hex[c & 15];
+    }
+    return out;
+}
+
+}  // namespace
+
+void Exchange::keepUnread(store::InboxRow row, const std::string& headers, const std::string& body) {
+    row.headers = printable(headers, kUnreadHeaderBytes);
+    if (!body.empty()) {
+        row.packageSha = sha256Hex(body);
+        row.bodyPrefix = printable(std::string_view(body).substr(0, kUnreadPrefixBytes), 4 * kUnreadPrefixBytes);
+    }
+    impl_->keep(std::move(row), "");
+}
 
 Ingested Exchange::ingest(store::InboxRow row, const std::string& bytes, const std::string& peer, Channel channel) {
     if (bytes.size() > impl_->setup.maxPackageBytes) {

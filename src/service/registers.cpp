@@ -1,5 +1,6 @@
 #include "service/registers.h"
 
+#include "core/utf8.h"
 #include "service/access.h"
 
 namespace vanthu::service {
@@ -10,6 +11,10 @@ Result<store::Register> createRegister(Context& ctx, const store::User& who, sto
                                        const std::string& kind, const std::string& scope) {
     if (auto e = requireRole(who, {Role::Admin})) return *e;
     if (!ctx.store.organ(organ)) return refusal(Errc::NotFound, "not_found", "Không có cơ quan này", "no such organ", "organ");
+    // One line of text, printed at the head of its book (a NUL once went in through "\u0000").
+    if (name.find_first_not_of(' ') == std::string::npos || firstControlCharacter(name) || name.find_first_of("\t\n\r") != std::string::npos)
+        return Error::invalidInput("name", "Tên sổ phải là một dòng chữ, không có ký tự điều khiển",
+                                   "the register's name must be one line of text, without control characters");
     return ctx.store.createRegister(organ, name, kind, scope, actorLabel(who));
 }
 

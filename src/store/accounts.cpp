@@ -77,12 +77,24 @@ std::optional<Organ> Store::organ(Id id) const {
 }
 
 std::string Store::addUser(const std::string& name, Role role, Id organId, bool cleared) {
-    return detail::guarded([&] {
+    return addUser(NewUser{name, role, organId, cleared, "", ""}).value();  // no login: nothing can conflict
+}
+
+Result<std::string> Store::addUser(const NewUser& u) {
+    return detail::guarded([&]() -> Result<std::string> {
         const std::string token = "vt_" + randomHex(24);
         Impl::Tx tx(*impl_);
-        exec(tx.s(), "INSERT INTO users (name, role, organ_id, cleared, token_hash) VALUES ($1, $2, $3, $4, $5)",
-             {name, std::string(roleName(role)), organId, std::int64_t(cleared ? 1 : 0), sha256Hex(token)});
-        impl_->audit(tx, "system", "user.add", 0, name + " " + std::string(roleName(role)) + " organ " + std::to_string(organId));
+        const detail::Params params{u.name,        std::string(roleName(u.role)), u.organId, std::int64_t(u.cleared ? 1 : 0),
+                                    sha256Hex(token), u.passwordHash,                u.login};
+        const std::string sql =
+            "INSERT INTO users (name, role, organ_id, cleared, token_hash, password_hash, login) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+        try {
+            exec(tx.s(), sql, params);
+        } catch (const detail::UniqueViolation&) {
+            return detail::err(Errc::Conflict, "Tên đăng nhập " + u.login + " đã có người dùng", "the login " + u.login + " is taken", "login");
+        }
+        impl_->audit(tx, "system", "user.add",
+                     0, u.name + " " + std::string(roleName(u.role)) + " organ " + std::to_string(u.organId) + (u.login.empty() ? "" : " login " + u.login));
         tx.commit();
         return token;
     });
@@ -92,7 +104,7 @@ std::optional<User> Store::authenticate(const std::string& token) const {
     if (token.empty() || token.size() > 200) return std::nullopt;
     return detail::guarded([&]() -> std::optional<User> {
         Session s = impl_->read();
-        const Rows r = query(s, "SELECT id, name, role, organ_id, cleared FROM users WHERE token_hash = $1", {sha256Hex(token)});
+        const Rows r = query(s, "SELECT id, name, role, organ_id, cleared FROM users WHERE token_hash = $1 AND disabled = 0", {sha256Hex(token)});
         if (r.empty()) return std::nullopt;
         User u;
         u.id = r.i(0, 0);

@@ -84,6 +84,13 @@ std::vector<std::string> incomingTakeBackSchema() {
             "CREATE INDEX deliveries_incoming ON deliveries (incoming_id, id)"};
 }
 
+std::vector<std::string> inboxUnreadSchema() {
+    // A package refused before it was authenticated keeps no bytes: its headers, as received,
+    // and the first bytes of its body (both escaped to printable ASCII), beside its digest.
+    return {"ALTER TABLE inbox ADD COLUMN headers TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE inbox ADD COLUMN body_prefix TEXT NOT NULL DEFAULT ''"};
+}
+
 std::vector<std::string> exchangeSchema(Backend b) {
     const std::string id = idColumn(b);
     return {
@@ -240,9 +247,10 @@ std::vector<DeliveryEvent> events(Sql& sql, Id deliveryId) {
 
 Id recordInbox(Sql& sql, const InboxRow& x) {
     const SqlRows r = sql.query(
-        "INSERT INTO inbox (received_at, link, sender_organ_id, kind, edxml_document_id, outcome, reason, package_sha256, size)"
-        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-        {x.receivedAt, x.link, x.senderOrganId, x.kind, x.edxmlDocumentId, x.outcome, x.reason, x.packageSha, x.size});
+        "INSERT INTO inbox (received_at, link, sender_organ_id, kind, edxml_document_id, outcome, reason, package_sha256, size,"
+        " headers, body_prefix) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+        {x.receivedAt, x.link, x.senderOrganId, x.kind, x.edxmlDocumentId, x.outcome, x.reason, x.packageSha, x.size, x.headers,
+         x.bodyPrefix});
     return r.i(0, 0);
 }
 
@@ -252,9 +260,10 @@ void setInboxOutcome(Sql& sql, Id inboxId, const std::string& outcome, const std
 
 namespace {
 constexpr const char* kInboxColumns =
-    "id, received_at, link, sender_organ_id, kind, edxml_document_id, outcome, reason, package_sha256, size";
+    "id, received_at, link, sender_organ_id, kind, edxml_document_id, outcome, reason, package_sha256, size, headers, body_prefix";
 InboxRow inboxFrom(const SqlRows& r, std::size_t i) {
-    return {r.i(i, 0), r.s(i, 1), r.s(i, 2), r.s(i, 3), r.s(i, 4), r.s(i, 5), r.s(i, 6), r.s(i, 7), r.s(i, 8), r.i(i, 9)};
+    return {r.i(i, 0), r.s(i, 1), r.s(i, 2), r.s(i, 3), r.s(i, 4), r.s(i, 5), r.s(i, 6), r.s(i, 7), r.s(i, 8), r.i(i, 9), r.s(i, 10),
+            r.s(i, 11)};
 }
 }  // namespace
 

@@ -23,6 +23,8 @@ namespace vanthu::store {
 std::vector<std::string> exchangeSchema(Backend b);
 // Migration 3: the take-back column of the incoming register; an index for claimDue's ordering.
 std::vector<std::string> incomingTakeBackSchema();
+// Migration 4: what the inbox keeps of a package refused unread (headers, a prefix of the body).
+std::vector<std::string> inboxUnreadSchema();
 
 struct OutboxEntry {
     std::string kind = "edoc";     // "edoc" | "status"
@@ -50,10 +52,14 @@ struct DeliveryEvent {
     std::string at, state, detail;
 };
 
+// packageSha: the SHA-256 of the body as it arrived. Its bytes are in the artifacts table only when
+// the sender was authenticated; a package refused before that keeps `headers` (as received) and
+// `bodyPrefix` (its first bytes), both escaped to printable ASCII, instead.
 struct InboxRow {
     Id id = 0;
     std::string receivedAt, link, senderOrganId, kind, edxmlDocumentId, outcome, reason, packageSha;
     std::int64_t size = 0;
+    std::string headers, bodyPrefix;
 };
 
 // One line of the incoming register, with its 10 columns (decree-30-2020.md §6).

@@ -84,7 +84,22 @@ std::vector<Migration> build(Backend b) {
     // Issue 5: outbox, delivery events, inbox, incoming register (store/exchange_store.h).
     Migration m2{2, "exchange: outbox, inbox, incoming register", exchangeSchema(b)};
     Migration m3{3, "incoming: the sender's take-back (13) and our answer (15/16)", incomingTakeBackSchema()};
-    return {m1, m2, m3};
+    Migration m4{4, "inbox: headers and a body prefix of a package refused unread", inboxUnreadSchema()};
+    // Issue 11: the desk's sign-in (store/sign_in.cpp). A login is optional (API-only users have
+    // none); the password is an Argon2id hash made by service/accounts.cpp.
+    Migration m5{5, "sign-in: logins, password hashes, lock-out, desk sessions", {
+        // '' : no login (API only). Not NULL: a copy of the archive (migrate.cpp) carries text as text.
+        "ALTER TABLE users ADD COLUMN login TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE users ADD COLUMN password_hash TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE users ADD COLUMN failed_sign_ins INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE users ADD COLUMN locked_until BIGINT NOT NULL DEFAULT 0",
+        "ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0",
+        "CREATE UNIQUE INDEX users_login ON users (login) WHERE login <> ''",
+        // token_hash: SHA-256 of the cookie's value (the value itself is never stored)
+        "CREATE TABLE desk_sessions (token_hash TEXT PRIMARY KEY, user_id BIGINT NOT NULL REFERENCES users(id),"
+        " csrf TEXT NOT NULL, expires_at BIGINT NOT NULL)",
+    }};
+    return {m1, m2, m3, m4, m5};
 }
 
 }  // namespace

@@ -26,6 +26,17 @@ bool codeLikeKey(const std::string& key) {
 
 SearchHit hitFrom(const Rows& r, std::size_t i) { return SearchHit{r.i(i, 0), r.s(i, 1), r.s(i, 2), r.s(i, 3), r.s(i, 4), r.s(i, 5)}; }
 
+// `s` matched as typed inside a LIKE pattern: its % and _ are not wildcards ('!' escapes, on
+// both back ends: ESCAPE '!').
+std::string likeLiteral(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '%' || c == '_' || c == '!') out += '!';
+        out += c;
+    }
+    return out;
+}
+
 // The WHERE clause of the general path and its parameters, numbered in order of appearance.
 struct Filter {
     std::string where = " WHERE 1 = 1";
@@ -48,10 +59,11 @@ void addFields(const Query& q, Filter& f) {
     if (!q.code.empty()) f.add(" AND d.code_key = $N", model::searchKey(q.code));
     if (!q.type.empty()) f.add(" AND d.type = $N", q.type);
     if (!q.issuer.empty()) f.add(" AND d.issuer_abbr = $N", q.issuer);
-    if (!q.signer.empty()) f.add(" AND d.signer_folded LIKE $N", "%" + text::fold(q.signer) + "%");
+    if (!q.signer.empty()) f.add(" AND d.signer_folded LIKE $N ESCAPE '!'", "%" + likeLiteral(text::fold(q.signer)) + "%");
     if (!q.from.empty()) f.add(" AND d.issue_date <> '' AND d.issue_date >= $N", q.from);
     if (!q.to.empty()) f.add(" AND d.issue_date <> '' AND d.issue_date <= $N", q.to);
     if (q.registerId) f.add(" AND d.register_id = $N", q.registerId);
+    if (!q.status.empty()) f.add(" AND d.status = $N", q.status);
 }
 
 // The words (folded) or the code must match. False when the text has nothing to match.
@@ -112,7 +124,7 @@ std::string rankOf(const std::string& text, bool pg, std::size_t base, Params& o
 // documents carrying the words as typed first, then the others, newest (highest id) first.
 std::optional<SearchResult> Store::Impl::searchIndexOnly(const Query& q) {
     if (backend != Backend::Sqlite || q.text.empty() || !q.code.empty() || !q.issuer.empty() || !q.signer.empty() ||
-        !q.from.empty() || !q.to.empty() || q.registerId != 0 || codeLikeKey(model::searchKey(q.text)))
+        !q.from.empty() || !q.to.empty() || q.registerId != 0 || !q.status.empty() || codeLikeKey(model::searchKey(q.text)))
         return std::nullopt;
     const auto folded = tokens(text::fold(q.text));
     const auto typed = tokens(text::toLower(text::nfc(q.text)));

@@ -58,6 +58,7 @@ std::string_view sqlstateOf(std::string_view text) {
         Poco::Data::SQLite::Utility::throwException(db, rc, sql);
     } catch (const Poco::Exception& e) {
         if (unique) throw UniqueViolation(e.displayText());
+        if ((rc & 0xff) == SQLITE_FULL) throw DiskFull(e.displayText());
         throw;
     }
     throw Poco::Data::DataException("sqlite3 error " + std::to_string(rc));  // not reached
@@ -201,8 +202,12 @@ void executeByPoco(Session& s, Statement& st) {
     } catch (const Poco::Data::SQLite::ConstraintViolationException& e) {
         if (isSqliteUnique(Poco::Data::SQLite::Utility::dbHandle(s))) throw UniqueViolation(e.displayText());
         throw;
+    } catch (const Poco::Data::SQLite::DatabaseFullException& e) {
+        throw DiskFull(e.displayText());
     } catch (const Poco::Data::PostgreSQL::PostgreSQLException& e) {
-        if (sqlstateOf(e.message()) == "23505") throw UniqueViolation(e.displayText());
+        const auto state = sqlstateOf(e.message());
+        if (state == "23505") throw UniqueViolation(e.displayText());
+        if (state == "53100") throw DiskFull(e.displayText());
         throw;
     }
 }
@@ -247,8 +252,10 @@ Rows query(Session& s, const std::string& sql, const Params& params) {
 
 // SQLite: the minimum is the maximum, so the pool's janitor never closes an idle connection
 // under its statement cache; the connections close with the store (~Pool drops the caches first).
-Pool::Pool(Backend b, const std::string& connector, const std::string& conn, int maxSessions)
-    : Poco::Data::SessionPool(connector, conn, b == Backend::Sqlite ? maxSessions : 1, maxSessions, 60), backend_(b) {}
+Pool::Pool(Backend b, const std::string& connector, const std::string& conn, int maxSessions, std::int64_t maxPages)
+    : Poco::Data::SessionPool(connector, conn, b == Backend::Sqlite ? maxSessions : 1, maxSessions, 60),
+      backend_(b),
+      maxPages_(maxPages) {}
 
 Pool::~Pool() {
     if (backend_ == Backend::Sqlite) CacheRegistry::instance().dropOwner(this);
@@ -267,6 +274,7 @@ void Pool::customizeSession(Session& s) {
     query(s, "PRAGMA busy_timeout = 30000");
     query(s, "PRAGMA synchronous = NORMAL");
     query(s, "PRAGMA foreign_keys = ON");
+    if (maxPages_ > 0) query(s, "PRAGMA max_page_count = " + std::to_string(maxPages_));
     // Checkpoint every 8000 pages (32 MiB of WAL) instead of 1000: a delivery appends ~50
     // pages (base64 artifacts), and each checkpoint also rewrites the same index pages and
     // syncs; fewer, larger checkpoints cost less in all (bench/README.md). Durability is
@@ -287,7 +295,7 @@ void registerConnectors() {
 }
 }  // namespace
 
-void Database::connect(const std::string& url, std::size_t maxSessions) {
+void Database::connect(const std::string& url, std::size_t maxSessions, std::uint64_t maxDatabaseBytes) {
     registerConnectors();
     if (url.rfind("sqlite:", 0) == 0) {
         const std::string path = url.substr(7);
@@ -295,7 +303,9 @@ void Database::connect(const std::string& url, std::size_t maxSessions) {
         const auto parent = std::filesystem::path(path).parent_path();
         if (!parent.empty()) std::filesystem::create_directories(parent);
         backend = Backend::Sqlite;
-        pool = std::make_unique<Pool>(Backend::Sqlite, "SQLite", path, int(maxSessions));
+        // SQLite's default page is 4096 bytes; the quota is rounded up to whole pages.
+        const std::int64_t maxPages = maxDatabaseBytes ? std::int64_t((maxDatabaseBytes + 4095) / 4096) : 0;
+        pool = std::make_unique<Pool>(Backend::Sqlite, "SQLite", path, int(maxSessions), maxPages);
         Session s = pool->get();
         query(s, "PRAGMA journal_mode = WAL");  // persistent; readers never block the writer
     } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0 || url.find('=') != std::string::npos) {

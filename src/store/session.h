@@ -77,6 +77,16 @@ public:
     explicit UniqueViolation(const std::string& what) : Failure(Errc::Storage, what) {}
 };
 
+// The database cannot grow: SQLite's SQLITE_FULL (the disk, or OpenOptions::maxDatabaseBytes),
+// PostgreSQL's SQLSTATE 53100. The transaction it happened in is rolled back whole; the message
+// says so in both languages, for the clerk who sees the 503.
+class DiskFull : public Failure {
+public:
+    explicit DiskFull(const std::string& driver)
+        : Failure(Errc::Storage, "Đĩa lưu trữ đã đầy, không có gì được ghi; thử lại khi có chỗ (the database disk is full; "
+                                 "nothing was written: try again when there is space) [" + driver + "]") {}
+};
+
 // Both throw Poco exceptions (UniqueViolation for a unique violation). SQLite binds $n by order
 // of appearance (DEVELOPING.md): keep each text's placeholders ascending.
 void exec(Session& s, const std::string& sql, const Params& params = {});
@@ -86,7 +96,8 @@ Rows query(Session& s, const std::string& sql, const Params& params = {});
 // pool's life (their statement caches are dropped with it).
 class Pool final : public Poco::Data::SessionPool {
 public:
-    Pool(Backend b, const std::string& connector, const std::string& conn, int maxSessions);
+    // maxPages: SQLite's max_page_count on every connection (0 = no limit).
+    Pool(Backend b, const std::string& connector, const std::string& conn, int maxSessions, std::int64_t maxPages = 0);
     ~Pool() override;
 
 protected:
@@ -94,6 +105,7 @@ protected:
 
 private:
     Backend backend_;
+    std::int64_t maxPages_ = 0;
 };
 
 // The connections of one store. Store::Impl derives from it.
@@ -103,7 +115,7 @@ struct Database {
     std::mutex writeMutex;  // SQLite: one writer at a time in this process
 
     // "sqlite:PATH" or a PostgreSQL URL / key=value string (OpenOptions::url); Failure on a bad one.
-    void connect(const std::string& url, std::size_t maxSessions);
+    void connect(const std::string& url, std::size_t maxSessions, std::uint64_t maxDatabaseBytes = 0);
     Session read() { return pool->get(); }
 };
 

@@ -49,7 +49,7 @@ std::unique_ptr<Store> Store::open(const OpenOptions& options) {
         return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
     };
     try {
-        impl->connect(options.url, options.maxSessions);
+        impl->connect(options.url, options.maxSessions, options.maxDatabaseBytes);
         impl->migrate();
     } catch (const Poco::Exception& e) {
         throw Failure(Errc::Storage, "cannot open " + options.url + ": " + e.displayText());

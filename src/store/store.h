@@ -52,6 +52,9 @@ struct OpenOptions {
     std::string url;
     Clock clock;                // injected; default: the system clock
     std::size_t maxSessions = 32;
+    // SQLite: the database file may not grow beyond this (0 = as far as the disk allows); a write
+    // beyond it fails as a full disk does (store::detail::DiskFull, a Failure(Storage)).
+    std::uint64_t maxDatabaseBytes = 0;
 };
 
 enum class Role { Viewer, Drafter, Signer, Clerk, Admin };
@@ -70,6 +73,28 @@ struct User {
     Role role = Role::Viewer;
     Id organId = 0;
     bool cleared = false;  // may see secret documents
+};
+
+struct NewUser {
+    std::string name;
+    Role role = Role::Viewer;
+    Id organId = 0;
+    bool cleared = false;
+    std::string login;         // "" : no desk sign-in
+    std::string passwordHash;  // an Argon2id encoded hash (service/accounts.h)
+};
+
+struct Credentials {
+    User user;
+    std::string passwordHash;  // "" when no password was set
+    int failedSignIns = 0;
+    std::int64_t lockedUntil = 0;  // unix seconds; 0: not locked
+    bool disabled = false;
+};
+
+struct DeskSession {
+    User user;
+    std::string csrf;  // the token every form of this session carries
 };
 
 struct Register {
@@ -127,6 +152,7 @@ struct Query {
     std::string text;      // full text (folded); also matched as a code
     std::string code;      // any spelling
     std::string type, issuer, signer, from, to;  // from/to "YYYY-MM-DD"
+    std::string status;    // "draft", "issued"… (model::statusName); "" : any
     Id registerId = 0;
     std::optional<Id> organId;  // restrict to one organ (non-admin users)
     bool includeSecret = false;
@@ -184,6 +210,33 @@ public:
     // Returns the new token (shown once; only its SHA-256 is stored).
     std::string addUser(const std::string& name, Role role, Id organId, bool cleared);
     std::optional<User> authenticate(const std::string& token) const;
+
+    // Sign-in (store/sign_in.cpp): logins, password hashes, failed attempts, desk sessions. The
+    // rules (how many failures lock an account, for how long, how a password is hashed) are the
+    // service's (service/accounts.h); the store keeps the rows and reads its clock.
+    // A user with a login (unique; Conflict when taken) and a password hash; returns the API token.
+    Result<std::string> addUser(const NewUser& user);
+    std::optional<Credentials> credentials(const std::string& login) const;
+    std::int64_t unixNow() const;  // the injected clock, in seconds
+    // Counts a failed sign-in; the `maxFailures`-th locks the account for `lockSeconds` (and
+    // resets the count). True when this failure locked it.
+    bool recordSignInFailure(Id userId, int maxFailures, std::int64_t lockSeconds);
+    void recordSignInSuccess(Id userId);
+    void createSession(const std::string& tokenHash, Id userId, const std::string& csrf, std::int64_t ttlSeconds);
+    // An unexpired session of a user who is not disabled.
+    std::optional<DeskSession> session(const std::string& tokenHash) const;
+    void endSession(const std::string& tokenHash);
+    void setDisabled(Id userId, bool disabled, const std::string& actor);
+    struct UserRow {
+        User user;
+        std::string login;  // "" : API only
+        bool disabled = false;
+        bool locked = false;  // locked out now (store clock)
+    };
+    std::vector<UserRow> users() const;
+    // A new password hash for `login` (and the lock and failure count cleared); false when no
+    // user has that login.
+    bool setPassword(const std::string& login, const std::string& passwordHash, const std::string& actor);
 
     // Registers. The first outgoing register of an organ is created on demand ("Sổ văn bản đi").
     Result<Register> createRegister(Id organId, const std::string& name, const std::string& kind,

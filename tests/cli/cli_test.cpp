@@ -244,3 +244,48 @@ TEST_F(CliTest, AnInvalidDirectoryExitsTwoAndWritesNothing) {
 
 }  // namespace
 }  // namespace vanthu
+
+namespace vanthu {
+namespace {
+
+// ---- user: desk logins and passwords -----------------------------------------------------------
+
+TEST_F(CliTest, UserAddTakesThePasswordFromAFileNeverAnArgumentAndUsersCanBeListedDisabledAndRekeyed) {
+    const std::string db = "sqlite:" + (dir_ / "users.db").string();
+    const auto base = std::vector<std::string>{"user", "add", "--name", "Chị Lan", "--role", "clerk", "--organ", "BTP", "--db", db};
+    auto with = [&](std::vector<std::string> extra) {
+        auto a = base;
+        a.insert(a.end(), extra.begin(), extra.end());
+        return vanthu(a);
+    };
+    EXPECT_EQ(with({"--login", "lan"}).code, 2) << "a login without a password file is a usage error";
+    EXPECT_EQ(with({"--login", "lan", "--password", "mat-khau-dai-du"}).code, 2) << "no --password option exists";
+    const auto shortPw = with({"--login", "lan", "--password-file", file("short", "ngan\n").string()});
+    EXPECT_EQ(shortPw.code, 2);
+    EXPECT_NE(shortPw.err.find("Mật khẩu phải dài từ 10"), std::string::npos) << shortPw.err;
+    EXPECT_EQ(with({"--login", "lan", "--password-file", (dir_ / "missing").string()}).code, 2);
+    const auto added = with({"--login", "lan", "--password-file", file("pw", "mat-khau-van-thu-1\r\n").string()});
+    ASSERT_EQ(added.code, 0) << added.err;
+    EXPECT_NE(added.out.find("desk login lan"), std::string::npos);
+    EXPECT_EQ(added.out.find("mat-khau"), std::string::npos) << "the password is never echoed";
+    const auto again = with({"--login", "lan", "--password-file", (dir_ / "pw").string()});
+    EXPECT_EQ(again.code, 2);
+    EXPECT_NE(again.err.find("is taken"), std::string::npos) << again.err;
+
+    auto list = vanthu({"user", "list", "--db", db});
+    ASSERT_EQ(list.code, 0) << list.err;
+    EXPECT_NE(list.out.find("\tlan\tChị Lan\tclerk\tBTP\tactive\n"), std::string::npos) << list.out;
+    EXPECT_EQ(vanthu({"user", "disable", "--login", "lan", "--db", db}).code, 0);
+    EXPECT_NE(vanthu({"user", "list", "--db", db}).out.find("\tlan\tChị Lan\tclerk\tBTP\tdisabled\n"), std::string::npos);
+    EXPECT_EQ(vanthu({"user", "enable", "--login", "lan", "--db", db}).code, 0);
+    EXPECT_NE(vanthu({"user", "list", "--db", db}).out.find("\tactive\n"), std::string::npos);
+    EXPECT_EQ(vanthu({"user", "disable", "--login", "ai-do", "--db", db}).code, 2);
+
+    EXPECT_EQ(vanthu({"user", "passwd", "--login", "lan", "--password-file", file("pw2", "mat-khau-moi-2026\n").string(), "--db", db}).code, 0);
+    const auto unknown = vanthu({"user", "passwd", "--login", "ai-do", "--password-file", (dir_ / "pw2").string(), "--db", db});
+    EXPECT_EQ(unknown.code, 2);
+    EXPECT_NE(unknown.err.find("không có người dùng này"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vanthu

@@ -6,6 +6,7 @@
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/StreamSocket.h>
 
+#include "core/digest.h"
 #include "distribution/edxml.h"
 #include "distribution/signing.h"
 #include "distribution/edxml_fixtures.h"
@@ -224,6 +225,39 @@ TEST_F(BadPackageTest, AHostileAttachmentIsServedInert) {
         EXPECT_TRUE(hasHeaderLine(head, "Content-Disposition: " + want[i].disposition));
         EXPECT_TRUE(hasHeaderLine(head, "X-Content-Type-Options: nosniff"));
     }
+}
+
+// Issue 14: five 12 MiB posts from an unknown sender added 82 MiB to the database. A package
+// refused before its sender is authenticated keeps its headers, size, digest and first 256 bytes:
+// never its body (the artifacts table does not grow).
+TEST_F(BadPackageTest, UnauthenticatedPackagesKeepHeadersAndDigestNotTheirBytes) {
+    const int port = b_->port();
+    const auto artifacts = [&] { return store::Store::open(store::OpenOptions{urls_["b"], {}, 2})->census().artifacts; };
+    const auto before = artifacts();
+    std::vector<std::string> bodies;
+    for (char pad : {'a', 'b', 'c'}) bodies.push_back(edocTo(kKhtc) + "<!--" + std::string(3900000, pad) + "-->");
+    EXPECT_EQ(postPackage(port, bodies[0], "000.00.99.G99", sign("secret-ab", bodies[0])).status, 401);
+    EXPECT_EQ(postPackage(port, bodies[1], "", "").status, 401);
+    EXPECT_EQ(postPackage(port, bodies[2], kBtp, sign("another secret", bodies[2])).status, 401);
+    EXPECT_EQ(artifacts(), before) << "the body of an unauthenticated package was stored";
+
+    HttpClient c(port);
+    const auto list = c.get("/api/v1/inbox", tokens_["b"]);
+    ASSERT_EQ(list.status, 200);
+    const auto items = list.json()->getArray("items");
+    ASSERT_EQ(items->size(), 3u);
+    for (unsigned i = 0; i < 3; ++i) {
+        const auto row = items->getObject(i);
+        EXPECT_EQ(row->getValue<std::int64_t>("size"), std::int64_t(bodies[i].size()));
+        EXPECT_EQ(row->getValue<std::string>("sha256"), vanthu::sha256Hex(bodies[i]));
+        EXPECT_EQ(row->optValue<std::string>("body_prefix", ""), bodies[i].substr(0, 256)) << "the sample's first bytes are ASCII";
+        const std::string headers = row->optValue<std::string>("headers", "");
+        EXPECT_EQ(headers.rfind("POST /api/v1/edxml HTTP/1.1\n", 0), 0u) << headers;
+        EXPECT_NE(headers.find("Content-Length: " + std::to_string(bodies[i].size()) + "\n"), std::string::npos) << headers;
+        EXPECT_EQ(c.get("/api/v1/inbox/" + std::to_string(row->getValue<std::int64_t>("id")), tokens_["b"]).status, 404);
+    }
+    EXPECT_NE(items->getObject(0)->getValue<std::string>("headers").find("X-Vanthu-Sender: 000.00.99.G99\n"), std::string::npos);
+    EXPECT_EQ(items->getObject(2)->getValue<std::string>("reason"), "bad signature");
 }
 
 TEST_F(BadPackageTest, ALinkAddedWhileRunningAndANonStrictSenderIdRegisterWithAWarning) {

@@ -118,6 +118,26 @@ TEST(DocumentJson, AuthorityAsLinesIsTheXmlsLines) {
     EXPECT_EQ(bad.error().field, "authority[1]");
 }
 
+// Issue 14: Poco alone let the last of two equal keys win, answered "Attempt to set value on an
+// empty stack" to a bare value, and passed "\u0000" into the text (input/strict_json.h).
+TEST(DocumentJson, StrictJsonNamesDuplicatesBareValuesAndControlCharacters) {
+    const Error dup = onlyError(replaced(kJson, "\"place\": \"Hà Nội\",", "\"place\": \"Hà Nội\", \"place\": \"Huế\","));
+    EXPECT_EQ(dup.field, "place");
+    EXPECT_EQ(dup.messageEn, "duplicate field place");
+    EXPECT_EQ(onlyError(replaced(kJson, "\"b\": true", "\"b\": true, \"b\": false")).field, "body[0].article.body[0].clause.body[0].point.text[1].b");
+    for (const char* bare : {"null", "7", "\"văn bản\"", "false"}) {
+        const Error e = onlyError(bare);
+        EXPECT_EQ(e.field, "") << bare;
+        EXPECT_EQ(e.messageEn, "the body must be a JSON object ({…})") << bare;
+    }
+    const Error nul = onlyError(replaced(kJson, "\"place\": \"Hà Nội\"", "\"place\": \"Hà\\u0000Nội\""));
+    EXPECT_EQ(nul.field, "place");
+    EXPECT_NE(nul.messageEn.find("U+0000"), std::string::npos) << nul.messageEn;
+    EXPECT_EQ(onlyError(replaced(kJson, "\"place\": \"Hà Nội\"", "\"place\": \"Hà\\u007fNội\"")).field, "place");
+    EXPECT_EQ(onlyError(replaced(kJson, "\"place\": \"Hà Nội\"", "\"pla\\u0000ce\": \"Hà Nội\"")).field, "pla\\u0000ce");
+    EXPECT_TRUE(documentJsonToXml(replaced(kJson, "\"place\": \"Hà Nội\"", "\"place\": \"Hà\\tNội\"")).ok()) << "a tab is text";
+}
+
 TEST(DocumentJson, ErrorsNameTheJsonPath) {
     EXPECT_NE(onlyError("{\"type\": ").messageEn.find("Malformed JSON"), std::string::npos);
     EXPECT_EQ(onlyError("[1, 2]").field, "");

@@ -155,7 +155,7 @@ TEST_P(ServerTest, JsonBodiesAndSeparateSeries) {
     EXPECT_EQ(issue(sid, R"({"date":"2024-05-01"})", clearedClerk_).json()->getValue<std::string>("code"), "01/TB-BTP");
     EXPECT_EQ(issue(qid, R"({"date":"2024-05-01"})").json()->getValue<std::string>("code"), "01/2024/QĐ-BTP");
     EXPECT_EQ(issue(nid, R"({"date":"2024-05-01"})").json()->getValue<std::string>("code"), "01/TB-BTP");
-    expectError(client_->get("/api/v1/documents/" + std::to_string(sid), clerk_), 403, "forbidden_secret", "uncleared");
+    expectError(client_->get("/api/v1/documents/" + std::to_string(sid), clerk_), 404, "not_found", "uncleared: as if missing");
     EXPECT_EQ(client_->get("/api/v1/documents/" + std::to_string(sid), clearedClerk_).status, 200);
 
     // The document's own fields as JSON (input/document_json.h) meet the same checks as XML.
@@ -341,8 +341,8 @@ TEST_P(ServerTest, BadInputGetsJsonErrors) {
     expectError(client_->get(doc + draft, otherClerk_), 403, "forbidden_organ", "another organ's document");
     expectError(client_->get(doc + draft + ".docx", otherClerk_), 403, "forbidden_organ", "another organ's docx");
     expectError(issue(std::stoll(draft), "", otherClerk_), 403, "forbidden_organ", "issue another organ's");
-    expectError(client_->get(doc + secretId, clerk_), 403, "forbidden_secret", "secret, uncleared");
-    expectError(client_->get(doc + secretId + ".docx", clerk_), 403, "forbidden_secret", "secret docx, uncleared");
+    expectError(client_->get(doc + secretId, clerk_), 404, "not_found", "secret, uncleared");
+    expectError(client_->get(doc + secretId + ".docx", clerk_), 404, "not_found", "secret docx, uncleared");
     expectError(client_->get(doc + "999999", clerk_), 404, "not_found", "missing document");
     expectError(client_->get(doc + "abc", clerk_), 404, "not_found", "non-numeric id");
     expectError(client_->get(doc + draft + ".exe", clerk_), 404, "not_found", "unknown extension");

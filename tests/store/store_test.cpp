@@ -47,11 +47,11 @@ protected:
 };
 
 TEST_P(StoreTest, MigrationsRunOnceAndDataSurvivesReopen) {
-    EXPECT_EQ(store_->schemaVersion(), 3);  // 1 records, 2 exchange, 3 take-back (store/exchange_store.h)
+    EXPECT_EQ(store_->schemaVersion(), 5);  // 1 records, 2 exchange, 3 take-back, 4 inbox unread (store/exchange_store.h), 5 sign-in (sign_in.cpp)
     const Id id = draft();
     store_.reset();
     store_ = Store::open(OpenOptions{url_, fixedClock(), 4});
-    EXPECT_EQ(store_->schemaVersion(), 3);  // 1 records, 2 exchange, 3 take-back (store/exchange_store.h)
+    EXPECT_EQ(store_->schemaVersion(), 5);  // 1 records, 2 exchange, 3 take-back, 4 inbox unread (store/exchange_store.h), 5 sign-in (sign_in.cpp)
     auto d = store_->document(id);
     ASSERT_TRUE(d.ok());
     EXPECT_EQ(d->status, Status::Draft);
@@ -457,6 +457,17 @@ TEST_P(SearchTest, FiltersAndPaging) {
     for (const auto& h : p1.items) seen.insert(h.id);
     for (const auto& h : p2.items) seen.insert(h.id);
     EXPECT_EQ(seen.size(), 4u);
+}
+
+// Issue 14: signer=% and signer=_ matched every document (LIKE wildcards taken from the query).
+TEST_P(SearchTest, SignerWildcardsAreLiteral) {
+    Query q;
+    for (const char* wild : {"%", "_", "%%", "p_an", "!", "!%"}) {
+        q.signer = wild;
+        EXPECT_EQ(store_->search(q).total, 0) << "signer=" << wild;
+    }
+    q.signer = "chi";
+    EXPECT_EQ(ids(store_->search(q)), std::vector<Id>{qd_});
 }
 
 TEST_P(StoreTest, ArtifactsAreContentAddressed) {
