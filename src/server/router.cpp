@@ -65,7 +65,7 @@ void send(Poco::Net::HTTPServerResponse& res, const Reply& reply) {
         out = &fault;
     }
     try {
-        res.setStatus(Poco::Net::HTTPResponse::HTTPStatus(out->status));
+        res.setStatusAndReason(Poco::Net::HTTPResponse::HTTPStatus(out->status));  // its reason phrase, not "OK"
         // Set-Cookie is the one header a reply may repeat (RFC 6265 §3: cookies do not fold).
         for (const auto& [k, v] : headers) {
             if (equalsIgnoringAsciiCase(k, "Set-Cookie"))

@@ -199,9 +199,12 @@ TEST_F(BadPackageTest, AHostileAttachmentIsServedInert) {
     auto written = dist::edxml::writeEdoc(e);
     ASSERT_TRUE(written.ok()) << written.error().describe();
     std::string pkg = written.value();
-    const auto at = pkg.find("MIME-INJECTED");
-    ASSERT_NE(at, std::string::npos);
-    pkg.replace(at, 13, "text/plain&#13;&#10;X-Injected: 1");  // what the parser gives back is "text/plain\r\nX-Injected: 1"
+    // The type is written twice (the header's attachment list and the reference); both carry it.
+    // What the parser gives back is "text/plain\r\nX-Injected: 1".
+    int replaced = 0;
+    for (auto at = pkg.find("MIME-INJECTED"); at != std::string::npos; at = pkg.find("MIME-INJECTED"), ++replaced)
+        pkg.replace(at, 13, "text/plain&#13;&#10;X-Injected: 1");
+    ASSERT_GT(replaced, 0);
     const int port = b_->port();
     const auto r = postPackage(port, pkg, kBtp, sign("secret-ab", pkg));
     ASSERT_EQ(r.status, 200) << r.body;
