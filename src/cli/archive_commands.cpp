@@ -4,7 +4,9 @@
 #include <csignal>
 #include <iostream>
 #include <ostream>
+#include <stdexcept>
 #include <pthread.h>
+#include <sys/resource.h>
 
 #include "cli/backup_commands.h"
 #include "cli/commands.h"
@@ -30,6 +32,8 @@ constexpr const char* kArchiveUsage =
     "  vanthu serve [--db sqlite:PATH | --db postgresql://…] [--host 127.0.0.1] [--port 8080] [--load-samples]\n"
     "               [--max-body BYTES] [--log]                   run the HTTP service (JSON under /api/v1)\n"
     "               [--secure-cookies]                       and the clerk's desk at / (cookies Secure: behind TLS)\n"
+    "               [--max-connections-per-address N] [--head-timeout-ms MS] [--body-timeout-ms MS]\n"
+    "                                                        slow clients: 128, 5000, 30000 (N 0: no cap, behind a proxy)\n"
     "               [--directory agencies.xml] [--links FILE] [--receive-for ORGANID[,…]]\n"
     "               [--workers N] [--retry-base-ms MS] [--retry-max-ms MS] [--max-attempts N] [--lease-ms MS]\n"
     "               [--max-package BYTES]\n"
@@ -90,10 +94,38 @@ bool axisOptions(const Options& o, server::ExchangeOptions& ex, std::ostream& er
     return true;
 }
 
+// The front door's limits (server/front_door.h): per-address cap and the head and body deadlines.
+bool connectionOptions(const Options& o, server::ServerOptions& so, std::ostream& err) {
+    try {
+        if (o.values.count("--max-connections-per-address")) {
+            const long n = std::stol(value(o, "--max-connections-per-address"));
+            if (n < 0) throw std::out_of_range("negative");
+            so.maxConnectionsPerAddress = std::size_t(n);
+        }
+        if (o.values.count("--head-timeout-ms")) so.headTimeoutMs = std::stoi(value(o, "--head-timeout-ms"));
+        if (o.values.count("--body-timeout-ms")) so.bodyTimeoutMs = std::stoi(value(o, "--body-timeout-ms"));
+        if (so.headTimeoutMs <= 0 || so.bodyTimeoutMs <= 0) throw std::out_of_range("not positive");
+    } catch (const std::exception&) {
+        err << "vanthu: --max-connections-per-address wants a number (0 or more), --head-timeout-ms and --body-timeout-ms"
+               " milliseconds (more than 0)\n";
+        return false;
+    }
+    return true;
+}
+
+// Each held connection costs a descriptor: take the hard limit (the front door counts what it has).
+void raiseOpenFileLimit() {
+    rlimit lim{};
+    if (::getrlimit(RLIMIT_NOFILE, &lim) != 0 || lim.rlim_cur >= lim.rlim_max) return;
+    lim.rlim_cur = lim.rlim_max;
+    (void)::setrlimit(RLIMIT_NOFILE, &lim);
+}
+
 int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     const auto o = parse(args, 1, {"--db", "--host", "--port", "--max-body", "--directory", "--links", "--receive-for", "--workers",
                                    "--retry-base-ms", "--retry-max-ms", "--max-attempts", "--lease-ms", "--max-package", "--axis-endpoint",
-                                   "--axis-system-id", "--axis-secret-file", "--axis-poll-ms"},
+                                   "--axis-system-id", "--axis-secret-file", "--axis-poll-ms", "--max-connections-per-address",
+                                   "--head-timeout-ms", "--body-timeout-ms"},
                          {"--load-samples", "--log", "--secure-cookies"}, err);
     if (!o || !o->positional.empty()) {
         err << "usage:\n" << kArchiveUsage;
@@ -121,7 +153,9 @@ int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
         err << "vanthu: --port must be 0–65535\n";
         return kExitInvalid;
     }
+    if (!connectionOptions(*o, so, err)) return kExitInvalid;
     so.logRequests = o->flags.count("--log") > 0;
+    raiseOpenFileLimit();
 
     // Block the stop signals in every thread (the server's threads inherit the mask), then wait
     // for one here: a clean stop on SIGINT/SIGTERM.

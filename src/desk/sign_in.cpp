@@ -49,8 +49,7 @@ Reply postSignIn(Desk& desk, Call& call) {
     if (!r.ok()) return signInPage(desk, call, login, r.error(), server::statusFor(r.error().code));
     Reply out = redirect("/van-ban-di");
     out.headers.emplace_back("Set-Cookie", setCookie(desk, call, kSessionCookie, r.value().sessionToken, service::kSessionSeconds));
-    // One Set-Cookie a reply (the router's send() sets each header once); the pre-session cookie
-    // expires by itself within the hour.
+    out.headers.emplace_back("Set-Cookie", setCookie(desk, call, kSignInCookie, "", 0));  // its work is done
     return out;
 }
 

@@ -3,7 +3,11 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include <cctype>
 #include <sstream>
+
+#include "core/strings.h"
+#include "core/utf8.h"
 
 namespace vanthu::server {
 
@@ -37,7 +41,7 @@ std::string codeFor(const Error& error) {
 [[noreturn]] void fail(int status, std::string reason, std::string vi, std::string en, std::string field) {
     Error e;
     e.code = status == 401 ? Errc::Unauthorized : status == 403 ? Errc::Forbidden : status == 404 ? Errc::NotFound
-           : status == 409 ? Errc::Conflict : status == 413 ? Errc::TooLarge : status == 422 ? Errc::RuleViolation
+           : status == 408 ? Errc::InvalidInput : status == 409 ? Errc::Conflict : status == 413 ? Errc::TooLarge : status == 422 ? Errc::RuleViolation
                                                                                              : Errc::InvalidInput;
     e.messageVi = std::move(vi);
     e.messageEn = std::move(en);
@@ -99,6 +103,111 @@ Reply faultReply(Errc code) {
         return errorReply(HttpError{503, Errors{Error{code, "Không ghi được vào cơ sở dữ liệu (đĩa đầy hoặc mất kết nối), chưa có gì được lưu; vui lòng thử lại sau",
                                                      "the database cannot be written (disk full or connection lost); nothing was saved: try again later", "", 0, 0}}});
     return errorReply(HttpError{500, Errors{Error{code, "Lỗi máy chủ", "server fault", "", 0, 0}}});
+}
+
+// --- the one header writer ---------------------------------------------------------------
+
+// The desk's pages load their scripts, styles and images from us only, and nothing frames them.
+const char* const kHtmlContentSecurityPolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+bool isSafeHeaderValue(std::string_view value) {
+    for (unsigned char c : value)
+        if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
+    return true;
+}
+
+namespace {
+
+// RFC 9110 §5.6.2 token: the characters a header name may have.
+bool isToken(std::string_view name) {
+    if (name.empty()) return false;
+    for (unsigned char c : name)
+        if (!(std::isalnum(c) || std::string_view("!#$%&'*+-.^_`|~").find(char(c)) != std::string_view::npos)) return false;
+    return true;
+}
+
+bool isHtml(std::string_view contentType) {
+    const std::string type = lowerAscii(trimAscii(contentType.substr(0, contentType.find(';'))));
+    return type == "text/html" || type == "application/xhtml+xml";
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> finalHeaders(const Reply& reply) {
+    std::vector<std::pair<std::string, std::string>> out;
+    out.emplace_back("Content-Type", reply.contentType);
+    bool hasCsp = false;
+    for (const auto& [name, value] : reply.headers) {
+        if (equalsIgnoringAsciiCase(name, "Content-Type") || equalsIgnoringAsciiCase(name, "X-Content-Type-Options")) continue;
+        hasCsp = hasCsp || equalsIgnoringAsciiCase(name, "Content-Security-Policy");
+        out.emplace_back(name, value);
+    }
+    out.emplace_back("X-Content-Type-Options", "nosniff");
+    if (isHtml(reply.contentType) && !hasCsp) out.emplace_back("Content-Security-Policy", kHtmlContentSecurityPolicy);
+    for (const auto& [name, value] : out) {
+        if (!isToken(name)) throw HeaderRefused("header name refused: not a token");
+        if (!isSafeHeaderValue(value)) throw HeaderRefused("header value refused (control character) in " + name);
+    }
+    return out;
+}
+
+std::string inertMediaType(std::string_view declared) {
+    // Only the type/subtype counts; parameters (charset…) are dropped, the whole must be printable.
+    if (!isSafeHeaderValue(declared)) return "application/octet-stream";
+    const std::string type = lowerAscii(trimAscii(declared.substr(0, declared.find(';'))));
+    static const char* const allowed[] = {
+        "application/pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.oasis.opendocument.text",
+        "application/xml",
+        "image/png",
+        "image/jpeg",
+        "application/zip",
+    };
+    for (const char* a : allowed)
+        if (type == a) return type;
+    if (type == "text/xml") return "application/xml";  // the same documents; never rendered as text
+    return "application/octet-stream";
+}
+
+std::string attachmentDisposition(std::string_view name, std::string_view fallback) {
+    // The last path segment only, then code point by code point: no controls, no quotes or
+    // backslashes, nothing ill-formed; at most 150 bytes so the header stays short.
+    if (const auto slash = name.find_last_of("/\\"); slash != std::string_view::npos) name = name.substr(slash + 1);
+    std::string clean, ascii;  // ascii: the same with each non-ASCII character as '_'
+    for (std::size_t i = 0; i < name.size();) {
+        const std::size_t start = i;
+        const char32_t cp = decodeUtf8(name, i);
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFD || cp == U'"' || cp == U'\\' ||
+            cp == 0x2028 || cp == 0x2029)
+            continue;
+        if (clean.size() + (i - start) > 150) break;
+        clean.append(name.substr(start, i - start));
+        ascii += cp < 0x80 ? char(cp) : '_';
+    }
+    if (trimAscii(clean).empty() || clean == "." || clean == "..") clean = ascii = std::string(fallback);
+    std::string encoded;
+    static const char hex[] = "0123456789ABCDEF";
+    for (unsigned char c : clean) {
+        if (std::isalnum(c) || std::string_view("!#$&+-.^_`|~").find(char(c)) != std::string_view::npos) {
+            encoded += char(c);
+        } else {
+            encoded += '%';
+            encoded += hex[c >> 4];
+            encoded += hex[c & 15];
+        }
+    }
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
+Reply outsideFileReply(std::string bytes, std::string_view declaredType, std::string_view name, std::string_view fallbackName) {
+    Reply r;
+    r.contentType = inertMediaType(declaredType);
+    r.body = std::move(bytes);
+    r.headers.emplace_back("Content-Disposition", attachmentDisposition(name, fallbackName));
+    return r;
 }
 
 }  // namespace vanthu::server

@@ -6,7 +6,9 @@
 // HttpError (fail(), refuse(), or need() on a Result); the router catches it in one place.
 #pragma once
 
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -52,5 +54,27 @@ Reply errorReply(const HttpError& e);
 Reply faultReply(Errc code);
 
 std::string toJson(const Poco::JSON::Object& o);
+
+// --- The one header writer (issue 14, Build 2) ---------------------------------------------
+//
+// Every reply leaves through finalHeaders(): it adds `X-Content-Type-Options: nosniff` to every
+// reply and a Content-Security-Policy to every HTML one (unless the route set its own), and it
+// refuses any header name that is not an RFC 9110 token and any value with CR, LF or another
+// control character (HT allowed): a HeaderRefused, which the router answers as a 500 fault.
+struct HeaderRefused : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+extern const char* const kHtmlContentSecurityPolicy;
+bool isSafeHeaderValue(std::string_view value);  // no CTL but HT (RFC 9110 §5.5), no DEL
+std::vector<std::pair<std::string, std::string>> finalHeaders(const Reply& reply);
+
+// Files that came from outside (received attachments, uploads) are inert when served: their
+// declared type is allow-listed (PDF, DOCX, ODT, XML, PNG, JPEG, ZIP; anything else, or anything
+// malformed, is application/octet-stream) and they go out as attachments.
+std::string inertMediaType(std::string_view declared);
+// `attachment; filename="ascii"; filename*=UTF-8''percent-encoded`: path parts, quotes, control
+// characters and ill-formed UTF-8 removed, at most 150 bytes; `fallback` when nothing is left.
+std::string attachmentDisposition(std::string_view name, std::string_view fallback);
+Reply outsideFileReply(std::string bytes, std::string_view declaredType, std::string_view name, std::string_view fallbackName);
 
 }  // namespace vanthu::server

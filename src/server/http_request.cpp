@@ -5,6 +5,7 @@
 #include <istream>
 #include <limits>
 
+#include "server/front_door.h"
 #include "server/http_reply.h"
 #include "server/path.h"
 #include "core/strings.h"
@@ -114,6 +115,10 @@ std::string readBody(Poco::Net::HTTPServerRequest& req, std::size_t cap) {
         body.append(buf, std::size_t(in.gcount()));
         if (body.size() > cap) tooLarge(cap);
     }
+    // A body cut short, by the client or at its deadline (front_door.h), is not a request.
+    if (requestCutShort() || (req.hasContentLength() && Poco::Int64(body.size()) < req.getContentLength64()))
+        fail(408, "request_timeout", "Nội dung yêu cầu không đến đủ hoặc đến quá chậm",
+             "the request body did not arrive in full, or too slowly", "body");
     return body;
 }
 

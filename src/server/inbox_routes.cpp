@@ -100,10 +100,8 @@ Reply getInbox(const ExchangeRoutes& x, Call& call) {
 Reply getInboxPackage(const ExchangeRoutes& x, Call& call) {
     onlyParams(call.request, {});
     auto bytes = x.exchange.inboxPackage(call.actor(), pathId(call.request.capture("id")));
-    Reply r;
-    r.contentType = "application/octet-stream";
-    r.body = std::move(need(bytes));
-    return r;
+    const std::string name = "package-" + call.request.capture("id") + ".xml";
+    return outsideFileReply(std::move(need(bytes)), "application/octet-stream", name, name);
 }
 
 }  // namespace

@@ -68,10 +68,9 @@ Reply getIncomingFile(const ExchangeRoutes& x, Call& call) {
     onlyParams(call.request, {});
     std::string bytes;
     auto f = x.exchange.incomingFile(call.actor(), pathId(call.request.capture("id")), pathId(call.request.capture("index")), bytes);
-    Reply r;
-    r.contentType = need(f).mime;
-    r.body = std::move(bytes);
-    return r;
+    // A peer's file, typed and named by the peer: served inert (http_reply.h).
+    const auto& file = need(f);
+    return outsideFileReply(std::move(bytes), file.mime, file.name, "file-" + std::to_string(file.index));
 }
 
 Reply answered(const ExchangeRoutes& x, Call& call, const service::Answer& a) {

@@ -50,13 +50,31 @@ std::string label(const std::string& v) {
     return out;
 }
 
+// Every reply's headers come from finalHeaders (http_reply.h), the one header writer: a header
+// it refuses is a fault of ours, answered as a 500 without it.
 void send(Poco::Net::HTTPServerResponse& res, const Reply& reply) {
+    std::vector<std::pair<std::string, std::string>> headers;
+    const Reply* out = &reply;
+    Reply fault;
     try {
-        res.setStatus(Poco::Net::HTTPResponse::HTTPStatus(reply.status));
-        res.setContentType(reply.contentType);
-        for (const auto& [k, v] : reply.headers) res.set(k, v);
-        res.setContentLength64(Poco::Int64(reply.body.size()));
-        res.sendBuffer(reply.body.data(), reply.body.size());
+        headers = finalHeaders(reply);
+    } catch (const HeaderRefused& e) {
+        std::cerr << "vanthu serve: fault: " << e.what() << "\n";
+        fault = faultReply(Errc::Internal);
+        headers = finalHeaders(fault);
+        out = &fault;
+    }
+    try {
+        res.setStatusAndReason(Poco::Net::HTTPResponse::HTTPStatus(out->status));  // its reason phrase, not "OK"
+        // Set-Cookie is the one header a reply may repeat (RFC 6265 §3: cookies do not fold).
+        for (const auto& [k, v] : headers) {
+            if (equalsIgnoringAsciiCase(k, "Set-Cookie"))
+                res.add(k, v);
+            else
+                res.set(k, v);
+        }
+        res.setContentLength64(Poco::Int64(out->body.size()));
+        res.sendBuffer(out->body.data(), out->body.size());
     } catch (...) {
         // the client went away; nothing to tell it
     }

@@ -1,11 +1,7 @@
 // The HTTP service: the route table of every resource over the service's use-cases.
 #include "server/server.h"
 
-#include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
-#include <Poco/ThreadPool.h>
 
 #include <algorithm>
 #include <atomic>
@@ -17,7 +13,7 @@
 
 #include "input/document_reader.h"
 #include "server/exchange.h"
-#include "server/http_connection.h"
+#include "server/front_door.h"
 #include "server/router.h"
 #include "server/routes.h"
 #include "service/exchange.h"
@@ -32,8 +28,7 @@ struct Server::Impl {
     service::Context ctx;
     Api api;
     Router router;
-    std::unique_ptr<Poco::ThreadPool> threads;
-    std::unique_ptr<HttpServer> http;
+    std::unique_ptr<FrontDoor> http;
     int port = 0;
 
     Impl(store::Store& s, ServerOptions o, std::shared_ptr<render::DocumentRenderer> r)
@@ -67,28 +62,6 @@ struct Server::Impl {
     }
 };
 
-namespace {
-
-class Handler final : public Poco::Net::HTTPRequestHandler {
-public:
-    explicit Handler(Router& router) : router_(router) {}
-    void handleRequest(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) override { router_.serve(req, res); }
-
-private:
-    Router& router_;
-};
-
-// Every request, whatever its path, goes through the one route table (an unknown path is its 404).
-class Factory final : public RequestHandlerFactory {
-public:
-    explicit Factory(Router& router) : router_(router) {}
-    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override { return new Handler(router_); }
-
-private:
-    Router& router_;
-};
-
-}  // namespace
 
 Server::Server(store::Store& store, ServerOptions options, std::shared_ptr<render::DocumentRenderer> renderer)
     : impl_(std::make_unique<Impl>(store, std::move(options), renderer ? std::move(renderer) : render::sharedRenderer())) {}
@@ -97,25 +70,22 @@ Server::~Server() { stop(); }
 
 void Server::start() {
     if (impl_->http) return;
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(impl_->options.host, Poco::UInt16(impl_->options.port)), 256);
+    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(impl_->options.host, Poco::UInt16(impl_->options.port)), 1024);
     impl_->port = socket.address().port();
-    auto* params = new Poco::Net::HTTPServerParams;
-    params->setMaxThreads(impl_->options.maxThreads);
-    params->setMaxQueued(512);
-    params->setKeepAlive(true);
-    params->setKeepAliveTimeout(Poco::Timespan(10, 0));
-    params->setTimeout(Poco::Timespan(30, 0));
-    impl_->threads = std::make_unique<Poco::ThreadPool>(2, impl_->options.maxThreads + 2);
-    impl_->http = std::make_unique<HttpServer>(new Factory(impl_->router), *impl_->threads, socket, params);
+    FrontDoorOptions door;
+    door.workers = impl_->options.maxThreads;
+    door.maxPerAddress = impl_->options.maxConnectionsPerAddress;
+    door.headTimeout = std::chrono::milliseconds(impl_->options.headTimeoutMs);
+    door.bodyTimeout = std::chrono::milliseconds(impl_->options.bodyTimeoutMs);
+    Router& router = impl_->router;
+    impl_->http = std::make_unique<FrontDoor>(socket, door, [&router](auto& req, auto& res) { router.serve(req, res); });
     impl_->http->start();
 }
 
 void Server::stop() {
     if (!impl_->http) return;
-    impl_->http->stopAll(true);
+    impl_->http->stop();
     impl_->http.reset();
-    impl_->threads->joinAll();
-    impl_->threads.reset();
 }
 
 int Server::port() const { return impl_->port; }

@@ -36,7 +36,10 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     int port = 0;                                // 0: a free port (see Server::port())
     std::size_t maxBodyBytes = 4 * 1024 * 1024;  // larger bodies get 413
-    int maxThreads = 32;
+    int maxThreads = 32;                         // workers; connections wait in the front door (front_door.h)
+    std::size_t maxConnectionsPerAddress = 128;  // 0: no cap (behind a reverse proxy)
+    int headTimeoutMs = 5000;                    // request line and headers
+    int bodyTimeoutMs = 30000;                   // the rest of the request, from dispatch
     bool logRequests = false;
     std::shared_ptr<Exchange> exchange;          // document exchange (issue 5); null = none
     render::RenderLimits renderLimits{};         // documents beyond them: 413, when stored and rendered

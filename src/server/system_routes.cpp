@@ -38,7 +38,7 @@ Reply fileReply(const service::File& file, bool attachment) {
     Reply r;
     r.contentType = file.mediaType;
     r.body = file.bytes;
-    if (attachment) r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file.name + "\"");
+    if (attachment) r.headers.emplace_back("Content-Disposition", attachmentDisposition(file.name, "file"));
     return r;
 }
 

@@ -171,6 +171,9 @@ TEST_P(DeskTest, SignInSetsAStrictHttpOnlySessionCookieSecureBehindTls) {
     EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
     EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
     EXPECT_NE(cookie.find("; Secure"), std::string::npos);
+    // Two Set-Cookie headers in one reply (they never fold into one): the pre-session cookie expires.
+    EXPECT_EQ(p.headers.count("Set-Cookie"), 2u);
+    EXPECT_EQ(b.jar.count("vanthu_signin"), 0u) << "the sign-in form's cookie outlives the sign-in";
     const Page plain = signIn(*std::make_unique<Browser>(server_->port()), "lan", kPassword);
     EXPECT_EQ(plain.header("Set-Cookie").find("Secure"), std::string::npos) << "plain HTTP on loopback: not Secure";
     EXPECT_EQ(b.get("/van-ban-di").status, 200);

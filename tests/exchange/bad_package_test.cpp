@@ -4,6 +4,7 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/StreamSocket.h>
 
 #include "core/digest.h"
 #include "distribution/edxml.h"
@@ -152,6 +153,81 @@ TEST_F(BadPackageTest, EachBadPackageIsRefusedKeptAndNeverRegistered) {
     HttpClient c(port);
     EXPECT_EQ(c.get("/api/v1/inbox", other).status, 403);
     EXPECT_EQ(c.get("/api/v1/inbox", tokens_["b"]).status, 200);
+}
+
+// The headers of a GET, as bytes off the wire (a client library could hide an injected line).
+std::string rawHeaders(int port, const std::string& path, const std::string& token) {
+    Poco::Net::StreamSocket sock(Poco::Net::SocketAddress("127.0.0.1", Poco::UInt16(port)));
+    sock.setReceiveTimeout(Poco::Timespan(30, 0));
+    const std::string req = "GET " + path + " HTTP/1.1\r\nHost: b\r\nAuthorization: Bearer " + token + "\r\nConnection: close\r\n\r\n";
+    sock.sendBytes(req.data(), int(req.size()));
+    std::string got;
+    char buf[4096];
+    for (int n; (n = sock.receiveBytes(buf, sizeof buf)) > 0;) got.append(buf, std::size_t(n));
+    return got.substr(0, got.find("\r\n\r\n") + 2);
+}
+
+bool hasHeaderLine(const std::string& head, const std::string& line) { return head.find("\r\n" + line + "\r\n") != std::string::npos; }
+
+// Issue 14 §2: a linked peer's attachment types and names reach the clerk's browser. A type with
+// CR LF in it must not become a header; HTML and SVG must not render inline (stored XSS); every
+// received file is a nosniff attachment with a safe UTF-8 filename.
+TEST_F(BadPackageTest, AHostileAttachmentIsServedInert) {
+    auto e = dist::fixtures::edoc1020();
+    e.to.resize(1);
+    e.to[0].organId = kKhtc;
+    e.to[0].organName = "Cục Kế hoạch - Tài chính";
+    const dist::edxml::Attachment base = e.attachments.at(0);
+    e.attachments.clear();
+    struct Want { std::string mime, name, type, disposition; };
+    const std::vector<Want> want = {
+        {"MIME-INJECTED", "ghi chú.txt", "application/octet-stream",
+         "attachment; filename=\"ghi ch_.txt\"; filename*=UTF-8''ghi%20ch%C3%BA.txt"},
+        {"text/html", "../../trang.html", "application/octet-stream", "attachment; filename=\"trang.html\"; filename*=UTF-8''trang.html"},
+        {"image/svg+xml", "logo.svg", "application/octet-stream", "attachment; filename=\"logo.svg\"; filename*=UTF-8''logo.svg"},
+        {"IMAGE/PNG; x=1", "a\"b.png", "image/png", "attachment; filename=\"ab.png\"; filename*=UTF-8''ab.png"},
+    };
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        auto a = base;
+        a.contentId = "f" + std::to_string(i);
+        a.name = want[i].name;
+        a.description = want[i].name;
+        a.mime = want[i].mime;
+        a.bytes = "<html><script>alert(" + std::to_string(i) + ")</script></html>";
+        e.attachments.push_back(a);
+    }
+    auto written = dist::edxml::writeEdoc(e);
+    ASSERT_TRUE(written.ok()) << written.error().describe();
+    std::string pkg = written.value();
+    // The type is written twice (the header's attachment list and the reference); both carry it.
+    // What the parser gives back is "text/plain\r\nX-Injected: 1".
+    int replaced = 0;
+    for (auto at = pkg.find("MIME-INJECTED"); at != std::string::npos; at = pkg.find("MIME-INJECTED"), ++replaced)
+        pkg.replace(at, 13, "text/plain&#13;&#10;X-Injected: 1");
+    ASSERT_GT(replaced, 0);
+    const int port = b_->port();
+    const auto r = postPackage(port, pkg, kBtp, sign("secret-ab", pkg));
+    ASSERT_EQ(r.status, 200) << r.body;
+
+    HttpClient c(port);
+    auto in = incoming(c, "b");
+    ASSERT_TRUE(in);
+    ASSERT_EQ(in->size(), 1u);
+    const std::string base_path = "/api/v1/incoming/" + std::to_string(in->getObject(0)->getValue<std::int64_t>("id"));
+    const auto files = c.get(base_path, tokens_["b"]).json()->getArray("files");
+    ASSERT_TRUE(files);
+    ASSERT_EQ(files->size(), want.size());
+    EXPECT_NE(files->getObject(0)->getValue<std::string>("mime").find('\r'), std::string::npos) << "the hostile type was not kept as sent";
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        const auto index = files->getObject(unsigned(i))->getValue<int>("index");
+        const auto head = rawHeaders(port, base_path + "/files/" + std::to_string(index), tokens_["b"]);
+        SCOPED_TRACE(want[i].mime + "\n" + head);
+        ASSERT_EQ(head.rfind("HTTP/1.1 200", 0), 0u);
+        EXPECT_EQ(head.find("X-Injected"), std::string::npos);
+        EXPECT_TRUE(hasHeaderLine(head, "Content-Type: " + want[i].type));
+        EXPECT_TRUE(hasHeaderLine(head, "Content-Disposition: " + want[i].disposition));
+        EXPECT_TRUE(hasHeaderLine(head, "X-Content-Type-Options: nosniff"));
+    }
 }
 
 // Issue 14: five 12 MiB posts from an unknown sender added 82 MiB to the database. A package
