@@ -58,16 +58,7 @@ Reply getSearch(Desk& desk, Call& call) {
         q.pageSize = 50;
         const auto found = service::search(desk.api.ctx, who.user, q);
         Data rows{Data::type::list};
-        for (const auto& h : found.items) {
-            Data r;
-            r.set("id", std::to_string(h.id));
-            r.set("code", h.code.empty() ? std::string("(chưa có số)") : h.code);
-            r.set("date", h.issueDate);
-            const auto t = model::typeFromKey(h.type);
-            r.set("type", t ? std::string(model::info(*t).name) : h.type);
-            r.set("subject", h.subject);
-            rows << r;
-        }
+        for (const auto& h : found.items) rows << hitRow(h);
         d.set("searched", true);
         d.set("empty", found.items.empty());
         d.set("total", std::to_string(found.total));

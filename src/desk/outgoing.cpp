@@ -20,23 +20,6 @@ using server::Reply;
 
 namespace {
 
-const std::vector<std::pair<std::string, std::string>>& statusLabels() {
-    static const std::vector<std::pair<std::string, std::string>> labels = {
-        {"draft", "Dự thảo"}, {"issued", "Đã ban hành"}, {"distributed", "Đã phát hành"}, {"archived", "Đã lưu trữ"}, {"recalled", "Đã thu hồi"}};
-    return labels;
-}
-
-std::string statusLabel(const std::string& status) {
-    for (const auto& [k, v] : statusLabels())
-        if (k == status) return v;
-    return status;
-}
-
-std::string typeName(const std::string& key) {
-    const auto t = model::typeFromKey(key);
-    return t ? std::string(model::info(*t).name) : key;
-}
-
 Data option(const std::string& value, const std::string& label, bool selected) {
     Data d;
     d.set("value", value);
@@ -68,16 +51,7 @@ Reply getList(Desk& desk, Call& call) {
     q.pageSize = 50;
     const store::SearchResult found = service::search(desk.api.ctx, who.user, q);
     Data rows{Data::type::list};
-    for (const auto& h : found.items) {
-        Data r;
-        r.set("id", std::to_string(h.id));
-        r.set("code", h.code.empty() ? std::string("(chưa có số)") : h.code);
-        r.set("date", h.issueDate);
-        r.set("type", typeName(h.type));
-        r.set("subject", h.subject);
-        r.set("status", statusLabel(h.status));
-        rows << r;
-    }
+    for (const auto& h : found.items) rows << hitRow(h);
     Data statuses{Data::type::list};
     statuses << option("", "Tất cả", q.status.empty());
     for (const auto& [k, v] : statusLabels()) statuses << option(k, v, k == q.status);

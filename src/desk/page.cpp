@@ -11,6 +11,7 @@
 #include "core/digest.h"
 #include "core/strings.h"
 #include "core/utf8.h"
+#include "model/document_type.h"
 #include "service/accounts.h"
 #include "text/unicode.h"
 
@@ -222,6 +223,34 @@ void addDeskRoutes(server::Router& router, server::Api& api, const DeskOptions& 
     addOutgoingRoutes(router, desk);
     addLookupRoutes(router, desk);
     addUserRoutes(router, desk);
+}
+
+const std::vector<std::pair<std::string, std::string>>& statusLabels() {
+    static const std::vector<std::pair<std::string, std::string>> labels = {
+        {"draft", "Dự thảo"}, {"issued", "Đã ban hành"}, {"distributed", "Đã phát hành"}, {"archived", "Đã lưu trữ"}, {"recalled", "Đã thu hồi"}};
+    return labels;
+}
+
+std::string statusLabel(const std::string& status) {
+    for (const auto& [k, v] : statusLabels())
+        if (k == status) return v;
+    return status;
+}
+
+std::string typeName(const std::string& key) {
+    const auto t = model::typeFromKey(key);
+    return t ? std::string(model::info(*t).name) : key;
+}
+
+Data hitRow(const store::SearchHit& h) {
+    Data r;
+    r.set("id", std::to_string(h.id));
+    r.set("code", h.code.empty() ? std::string("(chưa có số)") : h.code);
+    r.set("date", h.issueDate);
+    r.set("type", typeName(h.type));
+    r.set("subject", h.subject);
+    r.set("status", statusLabel(h.status));
+    return r;
 }
 
 }  // namespace vanthu::desk

@@ -15,6 +15,7 @@
 #include "server/http_reply.h"
 #include "server/router.h"
 #include "server/routes.h"
+#include "store/store.h"
 
 namespace vanthu::desk {
 
@@ -80,6 +81,13 @@ void addPage(server::Router& router, const std::shared_ptr<Desk>& desk, const st
 
 // One error or warning for a template: {message_vi, message_en}.
 Data messageData(const std::string& vi, const std::string& en);
+
+// Labels in Vietnamese: a status key ("issued" → "Đã ban hành"), a type key ("cong-van" → "Công văn").
+const std::vector<std::pair<std::string, std::string>>& statusLabels();
+std::string statusLabel(const std::string& status);
+std::string typeName(const std::string& key);
+// One search hit as a row of the lists (Văn bản đi, Tra cứu): id, code, date, type, subject, status.
+Data hitRow(const store::SearchHit& hit);
 
 // Routes of each part (sign_in.cpp, outgoing.cpp, lookup.cpp, users.cpp).
 void addSignInRoutes(server::Router& router, const std::shared_ptr<Desk>& desk);

@@ -36,9 +36,11 @@ std::optional<Error> overBudget(const RenderCost& cost, const RenderLimits& limi
     auto over = [](const char* vi, const char* en, std::size_t have, std::size_t max) {
         return Error::tooLarge("/document/body",
                                std::string("Văn bản quá lớn để dựng trang: ") + vi + " " + std::to_string(have) +
-                                   ", tối đa " + std::to_string(max),
+                                   ", tối đa " + std::to_string(max) +
+                                   "; hãy tách thành nhiều văn bản hoặc phụ lục, hoặc bớt định dạng",
                                std::string("The document is too large to render: ") + en + " " + std::to_string(have) +
-                                   ", at most " + std::to_string(max));
+                                   ", at most " + std::to_string(max) +
+                                   "; split it into several documents or appendices, or use less formatting");
     };
     if (cost.runs > limits.maxRuns) return over("số đoạn định dạng", "formatted runs", cost.runs, limits.maxRuns);
     if (cost.blocks > limits.maxBlocks) return over("số khối", "blocks", cost.blocks, limits.maxBlocks);
